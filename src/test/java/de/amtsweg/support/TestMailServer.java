@@ -1,0 +1,107 @@
+package de.amtsweg.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * One real SMTP server (GreenMail) for the whole test run; the application sends to it
+ * and tests read what arrived.
+ */
+public final class TestMailServer {
+
+	private static final GreenMail server = start();
+
+	private TestMailServer() {
+	}
+
+	private static GreenMail start() {
+		GreenMail greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		greenMail.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop, "greenmail-stop"));
+		return greenMail;
+	}
+
+	public static int port() {
+		return server.getSmtp().getPort();
+	}
+
+	/**
+	 * Waits (by polling the server, at most ten seconds) for a mail to the address whose
+	 * subject contains the text, and returns its plain-text body.
+	 */
+	public static ReceivedMail awaitMail(String to, String subjectContains) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			for (MimeMessage message : server.getReceivedMessagesForDomain(to)) {
+				try {
+					boolean addressed = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+						.anyMatch((address) -> address.toString().equalsIgnoreCase(to));
+					if (addressed && message.getSubject().contains(subjectContains)) {
+						return new ReceivedMail(to, message.getSubject(), GreenMailUtil.getBody(message));
+					}
+				}
+				catch (MessagingException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+			server.waitForIncomingEmail(200, Integer.MAX_VALUE);
+		}
+		throw new AssertionError("No mail to " + to + " with subject containing '" + subjectContains + "' arrived");
+	}
+
+	/** All mails to the address so far. */
+	public static List<ReceivedMail> mailsTo(String to) {
+		return Arrays.stream(server.getReceivedMessagesForDomain(to)).map((message) -> {
+			try {
+				return new ReceivedMail(to, message.getSubject(), GreenMailUtil.getBody(message));
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A mail as received.
+	 *
+	 * @param to recipient
+	 * @param subject subject
+	 * @param body decoded text
+	 */
+	public record ReceivedMail(String to, String subject, String body) {
+
+		/** The first link in the body that starts with the prefix. */
+		public String link(String prefix) {
+			int start = this.body.indexOf(prefix);
+			if (start < 0) {
+				throw new AssertionError("No link starting with " + prefix + " in mail:\n" + this.body);
+			}
+			int end = start;
+			while (end < this.body.length() && !Character.isWhitespace(this.body.charAt(end))) {
+				end++;
+			}
+			return this.body.substring(start, end);
+		}
+
+	}
+
+}
