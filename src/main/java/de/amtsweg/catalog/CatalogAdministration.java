@@ -446,6 +446,9 @@ public class CatalogAdministration {
 				if (fee.type() == FeeType.PER_UNIT && fee.unit().de().isEmpty()) {
 					problems.add(prefix + "unit", "catalog.fee.unit.required");
 				}
+				if (max != null) {
+					problems.add(prefix + "maxAmount", "catalog.fee.maxAmount.onlyRange");
+				}
 			}
 			case RANGE -> {
 				if (amount == null) {

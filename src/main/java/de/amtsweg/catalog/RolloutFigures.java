@@ -32,6 +32,22 @@ public record RolloutFigures(int services, int servicesOnline, int servicesInPro
 		return this.activities - this.activitiesOnline - this.activitiesInProgress;
 	}
 
+	public int servicesOnlinePercent() {
+		return percent(this.servicesOnline, this.services);
+	}
+
+	public int servicesInProgressPercent() {
+		return percent(this.servicesInProgress, this.services);
+	}
+
+	public int activitiesOnlinePercent() {
+		return percent(this.activitiesOnline, this.activities);
+	}
+
+	public int activitiesInProgressPercent() {
+		return percent(this.activitiesInProgress, this.activities);
+	}
+
 	/** A part of a whole in whole percent, rounded half up; 0 for an empty whole. */
 	public static int percent(int part, int whole) {
 		return (whole == 0) ? 0 : (int) Math.round(100.0 * part / whole);

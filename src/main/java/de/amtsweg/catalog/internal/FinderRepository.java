@@ -101,8 +101,11 @@ public class FinderRepository {
 					        select 1 from catalog_service_life_situation sl join catalog_life_situation l on l.id = sl.life_situation_id
 					        where sl.service_id = s.id and l.slug = :lifeSituation))
 					  and (not :onlineOnly or r.maturity >= 3)
-					order by ts_rank(%s, s.search_vector, q, 1)
-					         + case when s.sort_name = :phrase then 1.0 when s.sort_name like :phrase || '%%' then 0.5 else 0 end desc,
+					order by s.sort_name = :phrase desc,
+					         ts_filter(s.search_vector, '{a}') @@ q desc,
+					         r.maturity >= 3 desc,
+					         ts_rank(%s, s.search_vector, q, 1)
+					         + case when s.sort_name like :phrase || '%%' then 0.5 else 0 end desc,
 					         s.sort_name
 					limit :limit"""
 				.formatted(WEIGHTS))

@@ -105,8 +105,9 @@ final class GovernmentServiceJsonLd {
 			ObjectNode offer = offers.addObject();
 			offer.put("@type", "Offer");
 			offer.put("priceCurrency", "EUR");
-			if (!fee.label().in(locale).isEmpty()) {
-				offer.put("description", fee.label().in(locale));
+			String description = (fee.label().in(locale) + " " + fee.unit().in(locale)).strip();
+			if (!description.isEmpty()) {
+				offer.put("description", description);
 			}
 			if (fee.type() == FeeType.FREE) {
 				offer.put("price", "0.00");
@@ -114,12 +115,12 @@ final class GovernmentServiceJsonLd {
 			else if (fee.type() == FeeType.RANGE) {
 				ObjectNode price = offer.putObject("priceSpecification");
 				price.put("@type", "PriceSpecification");
-				price.put("minPrice", fee.amount());
-				price.put("maxPrice", fee.maxAmount());
+				price.put("minPrice", fee.amount().toPlainString());
+				price.put("maxPrice", fee.maxAmount().toPlainString());
 				price.put("priceCurrency", "EUR");
 			}
 			else {
-				offer.put("price", fee.amount());
+				offer.put("price", fee.amount().toPlainString());
 			}
 		}
 		return MAPPER.writeValueAsString(root).replace("<", "\\u003c");
