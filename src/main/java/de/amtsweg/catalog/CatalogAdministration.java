@@ -500,8 +500,23 @@ public class CatalogAdministration {
 		}
 	}
 
-	LocationDetails validateLocation(LocationDetails details) {
+	/**
+	 * Checks a location without storing it; the problems of fields read before (opening
+	 * hours, coordinates) come along, so the page names them all at once.
+	 * @return the location with a derived key and trimmed fields
+	 * @throws InvalidInputException with every problem
+	 */
+	public LocationDetails validateLocation(LocationDetails details, List<InvalidInputException.FieldProblem> earlier) {
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
+		earlier.forEach((problem) -> problems.add(problem.field(), problem.messageKey(), problem.arguments()));
+		return validateLocation(details, problems);
+	}
+
+	LocationDetails validateLocation(LocationDetails details) {
+		return validateLocation(details, new InvalidInputException.Collector());
+	}
+
+	private LocationDetails validateLocation(LocationDetails details, InvalidInputException.Collector problems) {
 		String key = details.key().strip().isEmpty() ? Slugs.of(details.name()) : details.key().strip();
 		if (!Slugs.VALID.matcher(key).matches()) {
 			problems.add("key", "catalog.location.key.invalid");

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import de.amtsweg.catalog.Activity;
 import de.amtsweg.catalog.ActivityState;
@@ -166,13 +165,7 @@ public final class CsvCatalogFormat {
 				row.maturity(), row.text("online_link"), row.text("termin_link"), row.yesNo("vor_ort"),
 				row.yesNo("per_post"), row.localized("hinweis"), row.list("standorte"), null,
 				Boolean.TRUE.equals(shared) ? fees : null, Boolean.TRUE.equals(shared) ? feesText : null);
-		List<String> documentsDe = row.list("unterlagen");
-		List<String> documentsEn = row.list("unterlagen_en");
-		List<LocalizedText> documents = (documentsDe == null) ? null
-				: IntStream.range(0, documentsDe.size())
-					.mapToObj((i) -> new LocalizedText(documentsDe.get(i),
-							(documentsEn != null && i < documentsEn.size()) ? documentsEn.get(i) : ""))
-					.toList();
+		List<LocalizedText> documents = row.pairedList("unterlagen");
 		Integer ozgId = null;
 		String ozgText = row.text("ozg_id");
 		if (ozgText != null && !ozgText.isBlank()) {
@@ -312,6 +305,28 @@ public final class CsvCatalogFormat {
 				return null;
 			}
 			return Arrays.stream(value.split("\\|")).map(String::strip).filter((item) -> !item.isEmpty()).toList();
+		}
+
+		/**
+		 * German items of the column and English ones of its {@code _en} column, paired
+		 * by position; items without German text are dropped.
+		 */
+		@Nullable List<LocalizedText> pairedList(String column) {
+			String german = text(column);
+			if (german == null) {
+				return null;
+			}
+			String english = text(column + "_en");
+			String[] germanItems = german.split("\\|", -1);
+			String[] englishItems = (english != null) ? english.split("\\|", -1) : new String[0];
+			List<LocalizedText> items = new ArrayList<>();
+			for (int i = 0; i < germanItems.length; i++) {
+				String de = germanItems[i].strip();
+				if (!de.isEmpty()) {
+					items.add(new LocalizedText(de, (i < englishItems.length) ? englishItems[i].strip() : ""));
+				}
+			}
+			return List.copyOf(items);
 		}
 
 		@Nullable Integer maturity() {

@@ -38,6 +38,7 @@ import de.amtsweg.catalog.internal.CatalogFile.Text;
 import de.amtsweg.platform.OpeningPeriod;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -51,7 +52,9 @@ public final class JsonCatalogFormat {
 
 	public static final String FORMAT = "amtsweg-katalog";
 
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
 
 	private static final Set<String> SERVICE_FIELDS = Set.of("leikaKey", "slug", "kind", "origin", "name", "summary",
 			"description", "keywords", "legalBasis", "processingTime", "documents", "lifeSituations", "fees", "ozgId",

@@ -235,18 +235,27 @@ final class AdminForms {
 					location.email(), OpeningHoursText.format(location.openingHours()));
 		}
 
-		LocationDetails details() {
-			InvalidInputException.Collector problems = new InvalidInputException.Collector();
-			BigDecimal lat = coordinate(this.latitude, "latitude", "catalog.location.latitude.invalid", problems);
-			BigDecimal lon = coordinate(this.longitude, "longitude", "catalog.location.longitude.invalid", problems);
+		/**
+		 * The location as typed; what cannot be read (coordinates, opening hours) is left
+		 * empty and named in the problems.
+		 */
+		LocationDetails details(List<InvalidInputException.FieldProblem> problems) {
+			InvalidInputException.Collector collector = new InvalidInputException.Collector();
+			BigDecimal lat = coordinate(this.latitude, "latitude", "catalog.location.latitude.invalid", collector);
+			BigDecimal lon = coordinate(this.longitude, "longitude", "catalog.location.longitude.invalid", collector);
 			List<de.amtsweg.platform.OpeningPeriod> periods = List.of();
 			try {
 				periods = OpeningHoursText.parse(this.openingHours, "openingHours");
 			}
 			catch (InvalidInputException ex) {
-				ex.problems().forEach((p) -> problems.add(p.field(), p.messageKey(), p.arguments()));
+				ex.problems().forEach((p) -> collector.add(p.field(), p.messageKey(), p.arguments()));
 			}
-			problems.throwIfAny();
+			try {
+				collector.throwIfAny();
+			}
+			catch (InvalidInputException ex) {
+				problems.addAll(ex.problems());
+			}
 			return new LocationDetails(this.key, this.name, this.street, this.postcode, this.city,
 					new LocalizedText(this.accessibility, this.accessibilityEn), lat, lon, this.phone, this.email,
 					periods);

@@ -42,9 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The public, read-only catalogue API (OpenAPI: {@code /api/v1/catalog/openapi.yaml}):
- * services and their responsibilities, the finder and life situations. Texts follow
- * {@code Accept-Language} (German by default). Responses carry an ETag and may be cached
- * for five minutes.
+ * services and their responsibilities, the finder and life situations. Texts are German,
+ * English with {@code sprache=en}. Responses carry an ETag and may be cached for five
+ * minutes.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -165,7 +165,7 @@ class CatalogApiController {
 	}
 
 	/** The OpenAPI description of this API. */
-	@GetMapping(value = "/catalog/openapi.yaml", produces = "application/yaml")
+	@GetMapping("/catalog/openapi.yaml")
 	ResponseEntity<String> openApi() {
 		try (InputStream in = new ClassPathResource("catalog/openapi.yaml").getInputStream()) {
 			return ResponseEntity.ok()

@@ -1,11 +1,14 @@
 package de.amtsweg.catalog.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import de.amtsweg.catalog.CatalogAdministration;
 import de.amtsweg.catalog.LocalizedText;
+import de.amtsweg.catalog.LocationDetails;
 import de.amtsweg.catalog.Location;
 import de.amtsweg.catalog.ServiceCatalog;
 import de.amtsweg.catalog.web.AdminForms.ExceptionForm;
@@ -65,7 +68,7 @@ class LocationAdminController {
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		this.pages.requireAdmin(municipality);
 		try {
-			UUID id = this.administration.createLocation(municipality.id(), form.details());
+			UUID id = this.administration.createLocation(municipality.id(), checked(form));
 			redirect.addFlashAttribute(NOTICE, "catalog.admin.notice.created");
 			return "redirect:" + BASE + "/" + id;
 		}
@@ -87,7 +90,7 @@ class LocationAdminController {
 			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Location location = location(municipality, locationId);
 		try {
-			this.administration.updateLocation(municipality.id(), locationId, form.details());
+			this.administration.updateLocation(municipality.id(), locationId, checked(form));
 			redirect.addFlashAttribute(NOTICE, "catalog.admin.notice.saved");
 			return "redirect:" + BASE + "/" + locationId;
 		}
@@ -142,6 +145,16 @@ class LocationAdminController {
 		this.administration.deleteOpeningException(municipality.id(), locationId, exceptionId);
 		redirect.addFlashAttribute(NOTICE, "catalog.admin.notice.deleted");
 		return "redirect:" + BASE + "/" + locationId + "#ausnahmen";
+	}
+
+	/** The form's location, after every field was checked; all problems at once. */
+	private LocationDetails checked(LocationForm form) {
+		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+		LocationDetails details = form.details(problems);
+		if (!problems.isEmpty()) {
+			this.administration.validateLocation(details, problems);
+		}
+		return details;
 	}
 
 	private String page(Model model, Municipality municipality, @Nullable Location location, LocationForm form,
