@@ -604,7 +604,7 @@ public class CatalogTransfer {
 					// two services of the LeiKa may share a name ("Veranstaltung"); the
 					// key
 					// tells them apart
-					slug = Slugs.of(name.de() + " " + leikaKey);
+					slug = Slugs.of(name.de(), leikaKey);
 				}
 			}
 			ServiceContent merged = new ServiceContent(slug,

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import de.amtsweg.catalog.internal.FinderCache;
 import de.amtsweg.catalog.internal.FinderRepository;
 import de.amtsweg.catalog.internal.FinderRepository.WordCheck;
 import de.amtsweg.catalog.internal.SearchDictionary;
@@ -56,9 +57,12 @@ public class ServiceFinder {
 
 	private final SearchDictionary dictionary;
 
-	public ServiceFinder(FinderRepository repository, SearchDictionary dictionary) {
+	private final FinderCache cache;
+
+	public ServiceFinder(FinderRepository repository, SearchDictionary dictionary, FinderCache cache) {
 		this.repository = repository;
 		this.dictionary = dictionary;
+		this.cache = cache;
 	}
 
 	/**
@@ -78,6 +82,12 @@ public class ServiceFinder {
 		if (query.length() > MAX_QUERY_LENGTH) {
 			throw InvalidInputException.of("q", "catalog.search.tooLong", MAX_QUERY_LENGTH);
 		}
+		return this.cache.get(municipalityId, query, lifeSituation, onlineOnly, limit,
+				() -> searchNow(municipalityId, query, lifeSituation, onlineOnly, limit));
+	}
+
+	private SearchResult searchNow(UUID municipalityId, String query, @Nullable String lifeSituation,
+			boolean onlineOnly, int limit) {
 		Plan plan = plan(query);
 		if (plan.groups().isEmpty()) {
 			return new SearchResult(List.of(), 0, plan.understoodAs(), plan.corrected());

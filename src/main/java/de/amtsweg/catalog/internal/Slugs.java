@@ -16,11 +16,23 @@ public final class Slugs {
 	}
 
 	public static String of(String name) {
-		String slug = String.join("-", SearchText.words(name));
-		if (slug.length() > MAX_LENGTH) {
-			slug = slug.substring(0, MAX_LENGTH);
+		return shortened(String.join("-", SearchText.words(name)), MAX_LENGTH);
+	}
+
+	/**
+	 * The short name of the name, ending with the suffix (which survives shortening),
+	 * e.g. to tell apart two services of the same name by their LeiKa key.
+	 */
+	public static String of(String name, String suffix) {
+		String tail = "-" + String.join("-", SearchText.words(suffix));
+		return shortened(String.join("-", SearchText.words(name)), MAX_LENGTH - tail.length()) + tail;
+	}
+
+	private static String shortened(String slug, int maxLength) {
+		if (slug.length() > maxLength) {
+			slug = slug.substring(0, maxLength);
 			int lastDash = slug.lastIndexOf('-');
-			if (lastDash > MAX_LENGTH / 2) {
+			if (lastDash > maxLength / 2) {
 				slug = slug.substring(0, lastDash);
 			}
 			slug = slug.replaceAll("-+$", "");
