@@ -399,12 +399,8 @@ public final class JsonCatalogFormat {
 		}
 
 		@Nullable List<String> strings(String field) {
-			JsonNode value = this.node.get(field);
-			if (value == null || value.isNull()) {
-				return null;
-			}
-			if (!value.isArray()) {
-				problem(field, "catalog.import.json.type");
+			JsonNode value = array(field);
+			if (value == null) {
 				return null;
 			}
 			List<String> strings = new ArrayList<>();
@@ -420,12 +416,8 @@ public final class JsonCatalogFormat {
 		}
 
 		@Nullable List<LocalizedText> texts(String field) {
-			JsonNode value = this.node.get(field);
-			if (value == null || value.isNull()) {
-				return null;
-			}
-			if (!value.isArray()) {
-				problem(field, "catalog.import.json.type");
+			JsonNode value = array(field);
+			if (value == null) {
 				return null;
 			}
 			List<LocalizedText> texts = new ArrayList<>();
@@ -440,6 +432,19 @@ public final class JsonCatalogFormat {
 				return new Text(this.node.stringValue(), null);
 			}
 			return new Text(string("de"), string("en"));
+		}
+
+		/** The field's array; null if absent, or (with a problem) if it is no array. */
+		private @Nullable JsonNode array(String field) {
+			JsonNode value = this.node.get(field);
+			if (value == null || value.isNull()) {
+				return null;
+			}
+			if (!value.isArray()) {
+				problem(field, "catalog.import.json.type");
+				return null;
+			}
+			return value;
 		}
 
 		@Nullable Boolean bool(String field) {
@@ -499,12 +504,8 @@ public final class JsonCatalogFormat {
 		}
 
 		@Nullable List<FeeDetails> fees(String field) {
-			JsonNode value = this.node.get(field);
-			if (value == null || value.isNull()) {
-				return null;
-			}
-			if (!value.isArray()) {
-				problem(field, "catalog.import.json.type");
+			JsonNode value = array(field);
+			if (value == null) {
 				return null;
 			}
 			List<FeeDetails> fees = new ArrayList<>();
