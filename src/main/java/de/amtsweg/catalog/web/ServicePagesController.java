@@ -20,8 +20,6 @@ import de.amtsweg.catalog.SearchResult;
 import de.amtsweg.catalog.ServiceCatalog;
 import de.amtsweg.catalog.ServiceFinder;
 import de.amtsweg.catalog.ServiceSummary;
-import de.amtsweg.deadlines.Holiday;
-import de.amtsweg.deadlines.PublicHolidays;
 import de.amtsweg.platform.InvalidInputException;
 import de.amtsweg.platform.Municipality;
 import de.amtsweg.platform.NotFoundException;
@@ -54,18 +52,15 @@ class ServicePagesController {
 
 	private final OpeningCalendar calendar;
 
-	private final PublicHolidays holidays;
-
 	private final MessageSource messages;
 
 	private final Clock clock;
 
 	ServicePagesController(ServiceFinder finder, ServiceCatalog catalog, OpeningCalendar calendar,
-			PublicHolidays holidays, MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock) {
 		this.finder = finder;
 		this.catalog = catalog;
 		this.calendar = calendar;
-		this.holidays = holidays;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -151,15 +146,12 @@ class ServicePagesController {
 				.add(new LocationHours(location, this.calendar.day(location, municipality.state(), today), this.calendar
 					.deviations(location, municipality.state(), today.plusDays(1), today.plusDays(DEVIATION_DAYS))));
 		}
-		List<Holiday> upcomingHolidays = this.holidays.between(municipality.state(), today,
-				today.plusDays(DEVIATION_DAYS));
 		String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
 		model.addAttribute("municipality", municipality);
 		model.addAttribute("offered", offered);
 		model.addAttribute("service", offered.service());
 		model.addAttribute("responsibility", offered.responsibility());
 		model.addAttribute("hours", hours);
-		model.addAttribute("upcomingHolidays", upcomingHolidays);
 		model.addAttribute("lifeSituations",
 				this.catalog.lifeSituations()
 					.stream()
