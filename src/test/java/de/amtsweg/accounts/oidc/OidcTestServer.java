@@ -40,8 +40,9 @@ final class OidcTestServer {
 		}
 		MockOAuth2Server mock = new MockOAuth2Server(
 				new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(), Set.copyOf(callbacks.values())));
+		// No shutdown hook: stopping the server waits for idle connections to time out,
+		// which held the test JVM for half a minute; it ends with the JVM anyway.
 		mock.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(mock::shutdown, "oidc-test-server-stop"));
 		return mock;
 	}
 

@@ -91,7 +91,7 @@ class IdentityProviderAdminController {
 			ex.addTo(result);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("invalid", true);
-			return form(admin, form.withoutSecret(), null, model);
+			return form(admin, form, null, model);
 		}
 		redirect.addFlashAttribute("saved", form.displayName().trim());
 		return "redirect:" + PATH;
@@ -115,7 +115,7 @@ class IdentityProviderAdminController {
 			ex.addTo(result);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("invalid", true);
-			return form(admin, form.withoutSecret(), provider, model);
+			return form(admin, form, provider, model);
 		}
 		redirect.addFlashAttribute("saved", form.displayName().trim());
 		return "redirect:" + PATH;
@@ -124,6 +124,8 @@ class IdentityProviderAdminController {
 	private String form(StaffPrincipal admin, IdentityProviderForm form, @Nullable IdentityProvider provider,
 			Model model) {
 		Locale locale = LocaleContextHolder.getLocale();
+		// The same object as bound, or the model would drop its binding result. The page
+		// never renders the secret (a password field stays empty).
 		model.addAttribute("form", form);
 		model.addAttribute("provider", provider);
 		Map<String, String> audiences = new LinkedHashMap<>();

@@ -61,12 +61,6 @@ record IdentityProviderForm(String registrationId, String municipality, String a
 				this.enabled);
 	}
 
-	/** The same form without the secret, for showing it again. */
-	IdentityProviderForm withoutSecret() {
-		return new IdentityProviderForm(this.registrationId, this.municipality, this.audience, this.displayName,
-				this.issuerUri, this.clientId, "", this.scopes, this.trustLevelClaim, this.trustLevels, this.enabled);
-	}
-
 	@Override
 	public String toString() {
 		return "IdentityProviderForm[" + this.registrationId + "]";
