@@ -44,6 +44,7 @@ final class OidcFixtures {
 		if (!location.startsWith(OidcTestServer.baseUrl())) {
 			return start;
 		}
+		assertThat(location).as("PKCE and a nonce protect the exchange").contains("code_challenge=", "nonce=");
 		WebSession.Page authorized = session.get(location);
 		assertThat(authorized.isRedirect()).as("the test server answers with a code").isTrue();
 		return session.get(authorized.location().orElseThrow());

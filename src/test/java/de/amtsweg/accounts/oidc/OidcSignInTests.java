@@ -161,6 +161,18 @@ class OidcSignInTests extends IntegrationTest {
 	}
 
 	@Test
+	void aProviderThatSendsNoAddressCannotCreateAnAccount() {
+		Provider provider = OidcFixtures.provider(this.providers, CITIZENS, Audience.CITIZEN, null, Map.of());
+		WebSession session = newSession();
+		nextSignIn(CITIZENS, newSubject(), Map.of("acr", "high"));
+		WebSession.Page back = signIn(session, "/oauth2/authorization/" + provider.registrationId());
+
+		assertThat(back.location()).hasValueSatisfying((location) -> assertThat(location).endsWith("/anmelden?fehler"));
+		assertThat(session.get("/anmelden").mainText())
+			.contains("Der Anmeldedienst „" + provider.name() + "“ hat uns keine E-Mail-Adresse übermittelt.");
+	}
+
+	@Test
 	void staffSignInCarriesTheRolesOfTheStaffAccount() {
 		UUID musterstadt = this.municipalities.bySlug("musterstadt").orElseThrow().id();
 		Provider provider = OidcFixtures.provider(this.providers, STAFF, Audience.STAFF, musterstadt, Map.of());
@@ -203,6 +215,22 @@ class OidcSignInTests extends IntegrationTest {
 		signIn(session, "/intern/oauth2/authorization/" + provider.registrationId());
 
 		assertThat(session.get("/intern/admin/anmeldedienste").status()).isEqualTo(403);
+	}
+
+	@Test
+	void aLockedStaffAccountCannotSignInThroughAProvider() {
+		UUID musterstadt = this.municipalities.bySlug("musterstadt").orElseThrow().id();
+		Provider provider = OidcFixtures.provider(this.providers, STAFF, Audience.STAFF, null, Map.of());
+		String email = email();
+		UUID staffId = SystemActor.call(() -> this.staff.insert(musterstadt, email, "Lena", "Gesperrt", null));
+		this.jdbc.sql("update staff_account set active = false where id = :id").param("id", staffId).update();
+
+		WebSession session = newSession();
+		nextSignIn(STAFF, newSubject(), Map.of("email", email, "email_verified", true));
+		signIn(session, "/intern/oauth2/authorization/" + provider.registrationId());
+
+		assertThat(session.get("/intern/anmelden").mainText()).contains("Ihr Konto für Mitarbeitende ist gesperrt.");
+		assertThat(session.get("/intern/admin/anmeldedienste").isRedirect()).isTrue();
 	}
 
 	@Test
