@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import de.amtsweg.accounts.TrustLevel;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -95,20 +97,7 @@ public class IdentityProviderRepository {
 				                               created_at, updated_at)
 				values (:registrationId, :municipalityId, :audience, :displayName, :issuerUri, :clientId,
 				        :clientSecret, string_to_array(:scopes, ' '), :claim, :enabled, :now, :now)
-				returning id""")
-			.param("registrationId", settings.registrationId())
-			.param("municipalityId", settings.municipalityId())
-			.param("audience", settings.audience().name())
-			.param("displayName", settings.displayName())
-			.param("issuerUri", settings.issuerUri())
-			.param("clientId", settings.clientId())
-			.param("clientSecret", clientSecret)
-			.param("scopes", String.join(" ", settings.scopes()))
-			.param("claim", settings.trustLevelClaim())
-			.param("enabled", settings.enabled())
-			.param("now", Timestamp.from(now))
-			.query(UUID.class)
-			.single();
+				returning id""").paramSource(parameters(settings, clientSecret, now)).query(UUID.class).single();
 		replaceTrustLevels(id, settings.trustLevels());
 		return id;
 	}
@@ -124,24 +113,26 @@ public class IdentityProviderRepository {
 				       client_secret = coalesce(:clientSecret, client_secret),
 				       scopes = string_to_array(:scopes, ' '), trust_level_claim = :claim, enabled = :enabled,
 				       version = version + 1, updated_at = :now
-				 where id = :id""")
-			.param("id", id)
-			.param("municipalityId", settings.municipalityId())
-			.param("audience", settings.audience().name())
-			.param("displayName", settings.displayName())
-			.param("issuerUri", settings.issuerUri())
-			.param("clientId", settings.clientId())
-			.param("clientSecret", clientSecret)
-			.param("scopes", String.join(" ", settings.scopes()))
-			.param("claim", settings.trustLevelClaim())
-			.param("enabled", settings.enabled())
-			.param("now", Timestamp.from(now))
-			.update();
+				 where id = :id""").paramSource(parameters(settings, clientSecret, now).addValue("id", id)).update();
 		if (updated == 0) {
 			return false;
 		}
 		replaceTrustLevels(id, settings.trustLevels());
 		return true;
+	}
+
+	private static MapSqlParameterSource parameters(Settings settings, @Nullable String clientSecret, Instant now) {
+		return new MapSqlParameterSource().addValue("registrationId", settings.registrationId())
+			.addValue("municipalityId", settings.municipalityId())
+			.addValue("audience", settings.audience().name())
+			.addValue("displayName", settings.displayName())
+			.addValue("issuerUri", settings.issuerUri())
+			.addValue("clientId", settings.clientId())
+			.addValue("clientSecret", clientSecret, Types.VARCHAR)
+			.addValue("scopes", String.join(" ", settings.scopes()))
+			.addValue("claim", settings.trustLevelClaim())
+			.addValue("enabled", settings.enabled())
+			.addValue("now", Timestamp.from(now));
 	}
 
 	private void replaceTrustLevels(UUID id, Map<String, TrustLevel> trustLevels) {

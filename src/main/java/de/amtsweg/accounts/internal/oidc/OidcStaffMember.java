@@ -1,7 +1,6 @@
 package de.amtsweg.accounts.internal.oidc;
 
 import java.io.Serial;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,15 +16,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * A staff member signed in through an identity provider; the roles are the account's,
  * never the provider's claims. Authorities: ROLE_STAFF plus one ROLE_ per role held
  * anywhere, as with a password sign-in.
  */
-public final class OidcStaffMember implements StaffPrincipal, OidcUser, Serializable {
+public final class OidcStaffMember extends ProviderSignIn implements StaffPrincipal {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -38,20 +35,15 @@ public final class OidcStaffMember implements StaffPrincipal, OidcUser, Serializ
 
 	private final Map<UUID, Set<StaffRole>> rolesByOrgUnit;
 
-	private final String registrationId;
-
-	private final OidcIdToken idToken;
-
 	OidcStaffMember(UUID staffId, @Nullable UUID municipalityId, String displayName,
 			Map<UUID, Set<StaffRole>> rolesByOrgUnit, String registrationId, OidcIdToken idToken) {
+		super(registrationId, idToken);
 		this.staffId = staffId;
 		this.municipalityId = municipalityId;
 		this.displayName = displayName;
 		Map<UUID, Set<StaffRole>> roles = new HashMap<>();
 		rolesByOrgUnit.forEach((unit, held) -> roles.put(unit, Set.copyOf(held)));
 		this.rolesByOrgUnit = Map.copyOf(roles);
-		this.registrationId = registrationId;
-		this.idToken = idToken;
 	}
 
 	@Override
@@ -74,11 +66,6 @@ public final class OidcStaffMember implements StaffPrincipal, OidcUser, Serializ
 		return this.rolesByOrgUnit;
 	}
 
-	/** The provider signed in with. */
-	public String registrationId() {
-		return this.registrationId;
-	}
-
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
 		List<GrantedAuthority> authorities = new ArrayList<>();
@@ -93,33 +80,13 @@ public final class OidcStaffMember implements StaffPrincipal, OidcUser, Serializ
 	}
 
 	@Override
-	public Map<String, Object> getClaims() {
-		return this.idToken.getClaims();
-	}
-
-	@Override
-	public @Nullable OidcUserInfo getUserInfo() {
-		return null;
-	}
-
-	@Override
-	public OidcIdToken getIdToken() {
-		return this.idToken;
-	}
-
-	@Override
-	public Map<String, Object> getAttributes() {
-		return this.idToken.getClaims();
-	}
-
-	@Override
 	public String getName() {
 		return this.staffId.toString();
 	}
 
 	@Override
 	public String toString() {
-		return "OidcStaffMember[" + this.staffId + ", " + this.registrationId + "]";
+		return "OidcStaffMember[" + this.staffId + ", " + registrationId() + "]";
 	}
 
 }
