@@ -139,8 +139,9 @@ class IdentityProviderAdminTests extends IntegrationTest {
 		admin.get(LIST + "/neu");
 		WebSession.Page page = admin.submit(LIST,
 				Map.of("registrationId", "nirgends-" + UUID.randomUUID().toString().substring(0, 8), "displayName",
-						"Nirgends", "audience", "STAFF", "issuerUri", baseUrl() + "/nirgends", "clientId", "amtsweg",
-						"clientSecret", "geheim", "scopes", "openid", "trustLevelClaim", "acr", "enabled", "true"));
+						"Nirgends", "audience", "STAFF", "issuerUri", "http://localhost:9/nirgends", "clientId",
+						"amtsweg", "clientSecret", "geheim", "scopes", "openid", "trustLevelClaim", "acr", "enabled",
+						"true"));
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.document().select(".error-summary a[href=#issuerUri]").text())
 			.isEqualTo("Unter dieser Adresse antwortet kein Anmeldedienst mit OpenID Connect. Prüfen Sie die Adresse.");
