@@ -110,6 +110,20 @@ abstract class AccountsTestSupport extends IntegrationTest {
 		return TestMailServer.mailsTo(to).stream().filter((mail) -> mail.subject().contains(subjectPart)).count();
 	}
 
+	/**
+	 * Waits (at most ten seconds, by polling the mail server) until so many mails
+	 * arrived.
+	 */
+	void awaitMails(String to, String subjectPart, int count) {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+		while (mailCount(to, subjectPart) < count) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Fewer than " + count + " mails to " + to + " about " + subjectPart);
+			}
+			greenMail().waitForIncomingEmail(200, Integer.MAX_VALUE);
+		}
+	}
+
 	private static GreenMail greenMail() {
 		try {
 			Field field = TestMailServer.class.getDeclaredField("server");
