@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,7 +30,7 @@ public class OrganisationRepository {
 				insert into organisation_account (name, legal_form, register_number, street, postcode, city, email,
 				                                  phone, created_at, updated_at)
 				values (:name, :legalForm, :registerNumber, :street, :postcode, :city, :email, :phone, :now, :now)
-				returning id""").paramSource(details).param("now", Timestamp.from(now)).query(UUID.class).single();
+				returning id""").params(columns(details)).param("now", Timestamp.from(now)).query(UUID.class).single();
 	}
 
 	public void update(UUID id, OrganisationDetails details, Instant now) {
@@ -37,7 +38,7 @@ public class OrganisationRepository {
 				update organisation_account set name = :name, legal_form = :legalForm,
 				       register_number = :registerNumber, street = :street, postcode = :postcode, city = :city,
 				       email = :email, phone = :phone, updated_at = :now
-				where id = :id""").paramSource(details).param("now", Timestamp.from(now)).param("id", id).update();
+				where id = :id""").params(columns(details)).param("now", Timestamp.from(now)).param("id", id).update();
 	}
 
 	public Optional<Organisation> findById(UUID id) {
@@ -126,6 +127,12 @@ public class OrganisationRepository {
 			.query((rs, row) -> new OrganisationMembership(rs.getObject("id", UUID.class), rs.getString("name"),
 					OrganisationRole.valueOf(rs.getString("role"))))
 			.list();
+	}
+
+	private static Map<String, Object> columns(OrganisationDetails details) {
+		return Map.of("name", details.name(), "legalForm", details.legalForm(), "registerNumber",
+				details.registerNumber(), "street", details.street(), "postcode", details.postcode(), "city",
+				details.city(), "email", details.email(), "phone", details.phone());
 	}
 
 	private static Member member(ResultSet rs, int row) throws SQLException {

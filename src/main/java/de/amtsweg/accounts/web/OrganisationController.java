@@ -170,9 +170,12 @@ class OrganisationController {
 		MemberForm form = new MemberForm("", OrganisationRole.MEMBER.name());
 		BindingResult result = new MapBindingResult(new LinkedHashMap<>(Map.of("email", "", "role", "")), "form");
 		ex.addTo(result);
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		return page(this.organisations.view(citizen.accountId(), id), form, model, locale);
+		String view = page(this.organisations.view(citizen.accountId(), id), form, model, locale);
+		// After the form: adding the form to the model would drop a binding result added
+		// before it.
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
+		return view;
 	}
 
 	private String page(OrganisationView view, MemberForm form, Model model, Locale locale) {
