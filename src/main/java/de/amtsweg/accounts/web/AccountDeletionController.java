@@ -7,6 +7,7 @@ import de.amtsweg.accounts.CitizenPrincipal;
 import de.amtsweg.accounts.internal.AccountDeletion;
 import de.amtsweg.accounts.internal.AccountSecurity;
 import de.amtsweg.platform.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -41,7 +42,7 @@ class AccountDeletionController {
 	String delete(@AuthenticationPrincipal CitizenPrincipal citizen, @ModelAttribute("form") DeletionForm form,
 			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response) {
 		try {
-			this.deletion.delete(citizen.accountId(), form.password(), form.confirmed(), request.getRemoteAddr());
+			this.deletion.delete(citizen.accountId(), form.password(), form.isConfirmed(), request.getRemoteAddr());
 		}
 		catch (InvalidInputException ex) {
 			ex.addTo(result);
@@ -70,7 +71,15 @@ class AccountDeletionController {
 	 * @param password the password (accounts with one)
 	 * @param confirmed the confirmation box (accounts without a password)
 	 */
-	record DeletionForm(String password, boolean confirmed) {
+	record DeletionForm(String password, @Nullable Boolean confirmed) {
+
+		DeletionForm {
+			password = FormText.orEmpty(password);
+		}
+
+		boolean isConfirmed() {
+			return Boolean.TRUE.equals(this.confirmed);
+		}
 	}
 
 }

@@ -6,4 +6,9 @@ package de.amtsweg.accounts.web;
  * @param email the address
  */
 record EmailForm(String email) {
+
+	EmailForm {
+		email = FormText.orEmpty(email);
+	}
+
 }

@@ -225,6 +225,17 @@ class OrganisationController {
 	record OrganisationForm(String name, String legalForm, String registerNumber, String street, String postcode,
 			String city, String email, String phone) {
 
+		OrganisationForm {
+			name = FormText.orEmpty(name);
+			legalForm = FormText.orEmpty(legalForm);
+			registerNumber = FormText.orEmpty(registerNumber);
+			street = FormText.orEmpty(street);
+			postcode = FormText.orEmpty(postcode);
+			city = FormText.orEmpty(city);
+			email = FormText.orEmpty(email);
+			phone = FormText.orEmpty(phone);
+		}
+
 		static OrganisationForm empty() {
 			return new OrganisationForm("", "", "", "", "", "", "", "");
 		}
@@ -238,7 +249,6 @@ class OrganisationController {
 			return new OrganisationDetails(this.name, this.legalForm, this.registerNumber, this.street, this.postcode,
 					this.city, this.email, this.phone);
 		}
-
 	}
 
 	/**
@@ -248,6 +258,12 @@ class OrganisationController {
 	 * @param role the role to give
 	 */
 	record MemberForm(String email, String role) {
+
+		MemberForm {
+			email = FormText.orEmpty(email);
+			role = FormText.orEmpty(role);
+		}
+
 	}
 
 }

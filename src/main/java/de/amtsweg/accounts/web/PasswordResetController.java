@@ -92,6 +92,13 @@ class PasswordResetController {
 	 * @param passwordRepeat the new password again
 	 */
 	record NewPasswordForm(String token, String password, String passwordRepeat) {
+
+		NewPasswordForm {
+			token = FormText.orEmpty(token);
+			password = FormText.orEmpty(password);
+			passwordRepeat = FormText.orEmpty(passwordRepeat);
+		}
+
 	}
 
 }

@@ -117,6 +117,19 @@ class ProfileController {
 	 */
 	record ProfileForm(String givenName, String familyName, String dateOfBirth, String street, String postcode,
 			String city, String phone, String preferredLanguage, String homeMunicipality) {
+
+		ProfileForm {
+			givenName = FormText.orEmpty(givenName);
+			familyName = FormText.orEmpty(familyName);
+			dateOfBirth = FormText.orEmpty(dateOfBirth);
+			street = FormText.orEmpty(street);
+			postcode = FormText.orEmpty(postcode);
+			city = FormText.orEmpty(city);
+			phone = FormText.orEmpty(phone);
+			preferredLanguage = FormText.orEmpty(preferredLanguage);
+			homeMunicipality = FormText.orEmpty(homeMunicipality);
+		}
+
 	}
 
 }

@@ -47,7 +47,7 @@ class RegistrationController {
 	String register(@ModelAttribute("form") RegistrationForm form, BindingResult result, HttpServletRequest request,
 			HttpServletResponse response, Locale locale, RedirectAttributes redirect) {
 		try {
-			this.registrations.register(form.email(), form.password(), form.passwordRepeat(), form.consent(),
+			this.registrations.register(form.email(), form.password(), form.passwordRepeat(), form.consented(),
 					request.getRemoteAddr(), locale);
 		}
 		catch (InvalidInputException ex) {
@@ -119,7 +119,17 @@ class RegistrationController {
 	 * @param passwordRepeat the password again
 	 * @param consent whether the privacy notice was accepted
 	 */
-	record RegistrationForm(String email, String password, String passwordRepeat, boolean consent) {
+	record RegistrationForm(String email, String password, String passwordRepeat, @Nullable Boolean consent) {
+
+		RegistrationForm {
+			email = FormText.orEmpty(email);
+			password = FormText.orEmpty(password);
+			passwordRepeat = FormText.orEmpty(passwordRepeat);
+		}
+
+		boolean consented() {
+			return Boolean.TRUE.equals(this.consent);
+		}
 	}
 
 	/**
@@ -129,6 +139,12 @@ class RegistrationController {
 	 * @param password the password chosen at registration
 	 */
 	record ConfirmationForm(String token, String password) {
+
+		ConfirmationForm {
+			token = FormText.orEmpty(token);
+			password = FormText.orEmpty(password);
+		}
+
 	}
 
 }

@@ -114,6 +114,13 @@ class SecurityController {
 	 * @param newPasswordRepeat the new one again
 	 */
 	record PasswordChangeForm(String currentPassword, String newPassword, String newPasswordRepeat) {
+
+		PasswordChangeForm {
+			currentPassword = FormText.orEmpty(currentPassword);
+			newPassword = FormText.orEmpty(newPassword);
+			newPasswordRepeat = FormText.orEmpty(newPasswordRepeat);
+		}
+
 	}
 
 	/**
@@ -123,6 +130,12 @@ class SecurityController {
 	 * @param currentPassword the password, to prove it is the owner
 	 */
 	record EmailChangeForm(String newEmail, String currentPassword) {
+
+		EmailChangeForm {
+			newEmail = FormText.orEmpty(newEmail);
+			currentPassword = FormText.orEmpty(currentPassword);
+		}
+
 	}
 
 }
