@@ -1,5 +1,7 @@
 package de.amtsweg.accounts.web;
 
+import java.util.Arrays;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import de.amtsweg.accounts.internal.AccountTokens;
@@ -36,8 +38,14 @@ class AccountPagesAdvice {
 	String linkRefusedPage(@RequestParam(name = "zweck", defaultValue = "CONFIRM_EMAIL") String purpose,
 			@RequestParam(name = "stand", defaultValue = "UNKNOWN") String status, Model model,
 			HttpServletResponse response) {
-		AccountTokens.Purpose knownPurpose = AccountTokens.Purpose.valueOf(purpose);
-		AccountTokens.Status knownStatus = AccountTokens.Status.valueOf(status);
+		AccountTokens.Purpose knownPurpose = Arrays.stream(AccountTokens.Purpose.values())
+			.filter((candidate) -> candidate.name().equals(purpose))
+			.findFirst()
+			.orElse(AccountTokens.Purpose.CONFIRM_EMAIL);
+		AccountTokens.Status knownStatus = Arrays.stream(AccountTokens.Status.values())
+			.filter((candidate) -> candidate.name().equals(status))
+			.findFirst()
+			.orElse(AccountTokens.Status.UNKNOWN);
 		response.setStatus((knownStatus == AccountTokens.Status.EXPIRED || knownStatus == AccountTokens.Status.USED)
 				? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
 		model.addAttribute("purpose", knownPurpose.name());
