@@ -1,19 +1,11 @@
 package de.amtsweg.accounts;
 
-import java.io.IOException;
-import java.lang.reflect.Field;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
 import de.amtsweg.support.IntegrationTest;
 import de.amtsweg.support.TestMailServer;
 import de.amtsweg.support.WebSession;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,28 +73,9 @@ abstract class AccountsTestSupport extends IntegrationTest {
 			.orElseThrow(() -> new AssertionError("No link with " + path + " in:\n" + mailText(to, subjectPart)));
 	}
 
-	/**
-	 * The decoded text of the latest mail to the address whose subject contains the text.
-	 * (The shared {@link TestMailServer} returns the raw, transfer-encoded body, in which
-	 * links of mails with umlauts are broken by quoted-printable line breaks.)
-	 */
+	/** The text of the latest mail to the address whose subject contains the text. */
 	String mailText(String to, String subjectPart) {
-		TestMailServer.awaitMail(to, subjectPart);
-		List<MimeMessage> messages = Arrays.asList(greenMail().getReceivedMessagesForDomain(to));
-		for (int i = messages.size() - 1; i >= 0; i--) {
-			MimeMessage message = messages.get(i);
-			try {
-				boolean addressed = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-					.anyMatch((address) -> address.toString().equalsIgnoreCase(to));
-				if (addressed && message.getSubject().contains(subjectPart)) {
-					return message.getContent().toString().replace("\r\n", "\n");
-				}
-			}
-			catch (MessagingException | IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-		throw new AssertionError("No mail to " + to);
+		return TestMailServer.awaitLatestMail(to, subjectPart).body();
 	}
 
 	/** How many mails the address received whose subject contains the text. */
@@ -110,29 +83,8 @@ abstract class AccountsTestSupport extends IntegrationTest {
 		return TestMailServer.mailsTo(to).stream().filter((mail) -> mail.subject().contains(subjectPart)).count();
 	}
 
-	/**
-	 * Waits (at most ten seconds, by polling the mail server) until so many mails
-	 * arrived.
-	 */
 	void awaitMails(String to, String subjectPart, int count) {
-		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-		while (mailCount(to, subjectPart) < count) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Fewer than " + count + " mails to " + to + " about " + subjectPart);
-			}
-			greenMail().waitForIncomingEmail(200, Integer.MAX_VALUE);
-		}
-	}
-
-	private static GreenMail greenMail() {
-		try {
-			Field field = TestMailServer.class.getDeclaredField("server");
-			field.setAccessible(true);
-			return (GreenMail) field.get(null);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException(ex);
-		}
+		TestMailServer.awaitMailCount(to, subjectPart, count);
 	}
 
 }
