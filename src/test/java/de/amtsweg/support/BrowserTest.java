@@ -33,27 +33,30 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /**
  * Base of the browser tests (in {@code de.amtsweg.e2e}): the running application seen
  * through one shared headless Chromium. Each test starts with no cookies, JavaScript on
- * and a desktop window (1280×900).
+ * and a desktop viewport (1280×900).
  *
  * <pre>
- * class MyPageTests extends BrowserTest {
+ * class ProfilePageTests extends BrowserTest {
  *     &#64;Test
- *     void myPageIsAccessible() {
- *         signInAsCitizen("erika.mustermann@example.org");
+ *     void aCitizenChangesTheirPhoneNumber() {
+ *         signInAsCitizen("erika.mustermann@example.org");   // demo password
  *         open("/konto/profil");
  *         type("#telefon", "0511 123");
- *         submit("/konto/profil");          // clicks the submit button of that form
- *         assertThat(mainText()).contains("gespeichert");
+ *         submit("/konto/profil");          // the POST form with this action; waits for the next page
+ *         assertThat(mainText()).contains("0511 123");
  *         assertAccessibleOnDesktopAndPhone();  // axe (WCAG 2.1 A/AA) on both widths, no sideways scrolling
  *     }
  * }
  * </pre>
  *
- * {@link #assertAccessible()} runs axe-core and fails on any violation;
- * {@link #assertFitsPhone()} switches to 375×812 and fails if the page scrolls sideways;
- * {@link #openWithoutJavaScript(String)} shows that a page works without scripts. Set
+ * Pages: {@link #open}, {@link #openWithoutJavaScript}, {@link #submit} (POST form by
+ * action), {@link #submitFormWith} (the form holding a field, e.g. a GET search),
+ * {@link #follow} (a link). Checks: {@link #assertAccessible()} runs axe-core and fails
+ * on any violation; {@link #assertFitsPhone()} switches to 375×812 and fails if the page
+ * scrolls sideways; {@link #assertAccessibleOnDesktopAndPhone()} does both. Reading:
+ * {@link #find}, {@link #mainText}, {@link #title}, {@link #path}, {@link #script}. Set
  * {@code -Damtsweg.screenshots=true} to keep a screenshot of every checked page in
- * {@code target/screenshots/}.
+ * {@code target/screenshots/}; a failed check always saves one there.
  */
 @ExtendWith(BrowserTest.QuitAtEndOfRun.class)
 public abstract class BrowserTest extends IntegrationTest {
@@ -190,7 +193,7 @@ public abstract class BrowserTest extends IntegrationTest {
 					script("return window.amtswegPreviousPage === undefined && document.readyState === 'complete';")));
 	}
 
-	/** Signs in on {@code /anmelden} (demo password unless given). */
+	/** Signs in on {@code /anmelden} with the demo password. */
 	protected void signInAsCitizen(String email) {
 		signIn("/anmelden", email, DEMO_PASSWORD);
 	}
