@@ -99,6 +99,25 @@ class PublicPagesTests extends BrowserTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "de", "en" })
+	void aFormSentWithoutItsTokenIsRefusedWithAHelpfulPage(String language) {
+		open("/gemeinde-waehlen?sprache=" + language);
+		// a form like the page's own, but without the CSRF token, as a forged one would
+		// be
+		waitForNextPage(() -> script("""
+				const form = document.createElement('form');
+				form.method = 'post';
+				form.action = '/gemeinde-waehlen';
+				form.innerHTML = '<input type="hidden" name="gemeinde" value="musterstadt">';
+				document.body.append(form);
+				form.submit();
+				"""));
+		assertThat(find("h1").getText()).isEqualTo(language.equals("de") ? "Kein Zugriff" : "No access");
+		assertThat(findAll("main a")).extracting((link) -> link.getDomAttribute("href")).contains("/", "/kontakt");
+		assertAccessibleOnDesktopAndPhone();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "de", "en" })
 	void theCitizenSignInPageIsAccessible(String language) {
 		open("/anmelden?sprache=" + language);
 		assertThat(findAll("input#email, input#passwort")).hasSize(2);

@@ -185,10 +185,18 @@ public abstract class BrowserTest extends IntegrationTest {
 	}
 
 	private void clickAndWaitForNextPage(WebElement element) {
+		waitForNextPage(element::click);
+	}
+
+	/**
+	 * Runs something that loads another page (e.g. a script that sends a form) and waits
+	 * until that page has loaded.
+	 */
+	protected void waitForNextPage(Runnable action) {
 		script("window.amtswegPreviousPage = true;");
-		element.click();
+		action.run();
 		new WebDriverWait(browser(), Duration.ofSeconds(15)).ignoring(WebDriverException.class)
-			.withMessage("the next page after the click did not load")
+			.withMessage("the next page did not load")
 			.until((driver) -> Boolean.TRUE.equals(
 					script("return window.amtswegPreviousPage === undefined && document.readyState === 'complete';")));
 	}
