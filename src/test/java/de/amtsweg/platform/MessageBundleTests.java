@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -65,7 +66,7 @@ class MessageBundleTests {
 	void everyKeyATemplateUsesExistsInGermanAndEnglish() {
 		Set<String> german = keys(null);
 		Set<String> english = keys("en");
-		List<String> problems = new ArrayList<>();
+		Set<String> problems = new LinkedHashSet<>();
 		for (Path template : templates()) {
 			for (String expression : messageExpressions(read(template))) {
 				String key = keyPart(expression);
@@ -85,7 +86,7 @@ class MessageBundleTests {
 
 	@Test
 	void everyBundleHasTheSameKeysInGermanAndEnglish() {
-		List<String> problems = new ArrayList<>();
+		Set<String> problems = new LinkedHashSet<>();
 		Map<String, Map<String, Path>> byBaseName = new TreeMap<>();
 		for (Path bundle : bundles()) {
 			String name = bundle.getFileName().toString();
@@ -118,7 +119,7 @@ class MessageBundleTests {
 
 	@Test
 	void noTemplateShowsTextThatIsNotFromABundle() {
-		List<String> problems = new ArrayList<>();
+		Set<String> problems = new LinkedHashSet<>();
 		for (Path template : templates()) {
 			if (template.toString().endsWith(".html")) {
 				literalTexts(read(template)).forEach((text) -> problems.add(template + ": " + text));
@@ -132,7 +133,7 @@ class MessageBundleTests {
 	void everyKeyOfAnInvalidInputExistsInGermanAndEnglish() {
 		Set<String> german = keys(null);
 		Set<String> english = keys("en");
-		List<String> problems = new ArrayList<>();
+		Set<String> problems = new LinkedHashSet<>();
 		for (Path source : javaSources()) {
 			for (String key : validationKeys(read(source))) {
 				missing(source, key, german, english).forEach(problems::add);

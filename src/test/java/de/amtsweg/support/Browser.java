@@ -20,7 +20,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The one headless Chromium of the test run, started on first use and closed when the JVM
  * ends. It is Debian's {@code /usr/bin/chromium} driven by Debian's
  * {@code /usr/bin/chromedriver}; both paths are given explicitly so that Selenium Manager
- * never tries to download anything. Use it through {@link BrowserTest}.
+ * never tries to download anything (other paths: {@code -Damtsweg.chromium=...},
+ * {@code -Damtsweg.chromedriver=...}). Use it through {@link BrowserTest}.
  */
 final class Browser {
 
