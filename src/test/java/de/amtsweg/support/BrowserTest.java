@@ -346,10 +346,11 @@ public abstract class BrowserTest extends IntegrationTest {
 	}
 
 	/**
-	 * When the whole test run is over: closes the shared browser, then the application.
-	 * The application is closed here, before the JVM exits, because at exit the embedded
-	 * database's own shutdown hook races the context's close, and a context that loses
-	 * waits 30 s for a database connection.
+	 * When the whole test run is over: closes the shared browser, then the application,
+	 * before the JVM exits. At exit, the embedded PostgreSQL library's own shutdown hook
+	 * stops the database while the context still closes, and the context then waits 30 s
+	 * for a connection (see the report on {@code EmbeddedPostgresServer}: it needs
+	 * {@code setRegisterShutdownHook(false)}). Closing the context here avoids that.
 	 */
 	static class QuitAtEndOfRun implements BeforeAllCallback {
 
