@@ -26,10 +26,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.junit.jupiter.SpringExtension;
-
 /**
  * Base of the browser tests (in {@code de.amtsweg.e2e}): the running application seen
  * through one shared headless Chromium. Each test starts with no cookies, JavaScript on
@@ -346,25 +342,16 @@ public abstract class BrowserTest extends IntegrationTest {
 	}
 
 	/**
-	 * When the whole test run is over: closes the shared browser, then the application,
-	 * before the JVM exits. At exit, the embedded PostgreSQL library's own shutdown hook
-	 * stops the database while the context still closes, and the context then waits 30 s
-	 * for a connection (see the report on {@code EmbeddedPostgresServer}: it needs
-	 * {@code setRegisterShutdownHook(false)}). Closing the context here avoids that.
+	 * When the whole test run is over, closes the shared browser before the JVM exits, so
+	 * an open connection does not hold up the server's graceful shutdown.
 	 */
 	static class QuitAtEndOfRun implements BeforeAllCallback {
 
 		@Override
 		public void beforeAll(ExtensionContext context) {
-			ApplicationContext application = SpringExtension.getApplicationContext(context);
 			context.getRoot()
 				.getStore(ExtensionContext.Namespace.GLOBAL)
-				.computeIfAbsent(QuitAtEndOfRun.class, (key) -> (AutoCloseable) () -> {
-					Browser.quit();
-					if (application instanceof ConfigurableApplicationContext configurable) {
-						configurable.close();
-					}
-				});
+				.computeIfAbsent(QuitAtEndOfRun.class, (key) -> (AutoCloseable) Browser::quit);
 		}
 
 	}

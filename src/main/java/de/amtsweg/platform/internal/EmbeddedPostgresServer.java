@@ -111,6 +111,9 @@ final class EmbeddedPostgresServer {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(directory)
 				.setCleanDataDirectory(settings.clean())
+				// Our own hook stops it after the application contexts; zonky's would
+				// race them.
+				.setRegisterShutdownHook(false)
 				.setServerConfig("timezone", "UTC")
 				.setServerConfig("max_connections", "200")
 				.setLocaleConfig("encoding", "UTF8")
