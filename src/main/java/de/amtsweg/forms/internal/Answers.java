@@ -83,16 +83,16 @@ public final class Answers {
 		return fromJson(toJson());
 	}
 
-	static String text(@Nullable Object raw) {
+	public static String text(@Nullable Object raw) {
 		return (raw instanceof String text) ? text : "";
 	}
 
 	@SuppressWarnings("unchecked")
-	static Map<String, String> parts(@Nullable Object raw) {
+	public static Map<String, String> parts(@Nullable Object raw) {
 		return (raw instanceof Map<?, ?> map) ? (Map<String, String>) map : Map.of();
 	}
 
-	static List<String> list(@Nullable Object raw) {
+	public static List<String> list(@Nullable Object raw) {
 		if (raw instanceof List<?> list) {
 			return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
 		}
