@@ -55,6 +55,20 @@ final class TestForms {
 			}
 			""";
 
+	/** A form with a file upload that takes PDFs only. */
+	static final String WITH_UPLOAD = """
+			{
+			  "schemaVersion": 1,
+			  "key": "KEY",
+			  "title": "Nachweis einreichen",
+			  "pages": [
+			    {"id": "nachweis", "title": "Nachweis", "fields": [
+			      {"id": "proof", "type": "file", "label": "Nachweis", "accept": ["pdf"], "maxFiles": 2, "maxSizeKb": 100}
+			    ]}
+			  ]
+			}
+			""";
+
 	private TestForms() {
 	}
 

@@ -44,11 +44,14 @@ public class FormFilling {
 
 	private final FormsProperties properties;
 
+	private final DraftFiles files;
+
 	private final Clock clock;
 
 	FormFilling(FormDefinitions definitions, DraftRepository drafts, SubmissionRepository submissions,
 			ApplicantProfiles profiles, ApplicationEventPublisher events, AuditLog auditLog, FormsProperties properties,
-			Clock clock) {
+			DraftFiles files, Clock clock) {
+		this.files = files;
 		this.definitions = definitions;
 		this.drafts = drafts;
 		this.submissions = submissions;
@@ -106,6 +109,35 @@ public class FormFilling {
 		return new Loaded(draft, version);
 	}
 
+	/**
+	 * Where to continue a draft: its form, municipality and the first page that still
+	 * needs answers (or null when only the check page is left); 404 for anyone else.
+	 */
+	@Transactional
+	public Resume resume(UUID draftId, Applicant applicant) {
+		Draft draft = this.drafts.find(draftId)
+			.filter(applicant::owns)
+			.filter((candidate) -> candidate.expiresAt().isAfter(this.clock.instant()))
+			.orElseThrow(() -> new NotFoundException("Draft " + draftId));
+		FormVersion version = this.definitions.version(draft.formVersionId()).orElseThrow();
+		FormEngine.PageProblems problems = engine(version).firstInvalidPage(draft.answers());
+		this.auditLog.record("form-draft.read", "form-draft", draftId.toString(), draft.municipalityId(),
+				version.key());
+		return new Resume(draft.id(), version.key(), draft.municipalityId(),
+				(problems != null) ? problems.page().id() : null);
+	}
+
+	/**
+	 * Where a draft continues.
+	 *
+	 * @param draftId the draft
+	 * @param key its form
+	 * @param municipalityId its municipality
+	 * @param pageId the first page with open questions, or null for the check page
+	 */
+	public record Resume(UUID draftId, String key, UUID municipalityId, @Nullable String pageId) {
+	}
+
 	/** Keeps the answers (also wrong ones, so the page can show them again). */
 	@Transactional
 	public void save(Loaded loaded, Answers answers) {
@@ -118,6 +150,7 @@ public class FormFilling {
 
 	@Transactional
 	public void discard(Loaded loaded) {
+		this.files.deleteAll(loaded.draft().id());
 		this.drafts.delete(loaded.draft().id());
 		this.auditLog.record("form-draft.deleted", "form-draft", loaded.draft().id().toString(),
 				loaded.draft().municipalityId(), loaded.version().key());
@@ -168,6 +201,7 @@ public class FormFilling {
 		String language = locale.getLanguage().equals("en") ? "en" : "de";
 		this.submissions.insert(id, municipality.id(), version.id(), draft.accountId(), reference,
 				draft.idempotencyKey(), answers, engine.computedValues(answers), language, now);
+		this.files.attach(draft.id(), id, fileIds(version, answers));
 		this.drafts.delete(draft.id());
 		this.auditLog.record("form-submission.created", "form-submission", id.toString(), municipality.id(),
 				key + " v" + version.version() + " " + reference);
@@ -199,6 +233,16 @@ public class FormFilling {
 
 	public List<SubmissionListing> submissionsOf(UUID accountId) {
 		return this.submissions.findByAccount(accountId);
+	}
+
+	private static List<String> fileIds(FormVersion version, Answers answers) {
+		List<String> ids = new java.util.ArrayList<>();
+		for (var field : version.definition().fields()) {
+			if (field.type() == de.amtsweg.forms.internal.definition.FieldType.FILE) {
+				ids.addAll(Answers.list(answers.get(field.id())));
+			}
+		}
+		return ids;
 	}
 
 	/** MUS for Musterstadt: the first letters of the municipality's short name. */

@@ -3,6 +3,7 @@ package de.amtsweg.forms.internal;
 import java.util.Optional;
 
 import de.amtsweg.forms.ApplicantProfiles;
+import de.amtsweg.platform.NavigationLink;
 import de.amtsweg.platform.PublicEndpoints;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,6 +19,28 @@ class FormsConfiguration {
 	@ConditionalOnMissingBean
 	ApplicantProfiles noApplicantProfiles() {
 		return (accountId) -> Optional.empty();
+	}
+
+	/** ClamAV when configured; without it uploads are checked by type and size only. */
+	@Bean
+	VirusScanner virusScanner(FormsProperties properties) {
+		FormsProperties.VirusScan clamd = properties.virusScan();
+		if (clamd.enabled()) {
+			return new ClamdVirusScanner(clamd.host(), clamd.port(), clamd.timeout());
+		}
+		return (content) -> VirusScanner.Verdict.ok();
+	}
+
+	@Bean
+	NavigationLink formsDraftsLink() {
+		return new NavigationLink(NavigationLink.Area.ACCOUNT, "forms.drafts.link.title",
+				"forms.drafts.link.description", "/konto/antraege/entwuerfe", 30, null);
+	}
+
+	@Bean
+	NavigationLink formsSubmissionsLink() {
+		return new NavigationLink(NavigationLink.Area.ACCOUNT, "forms.submissions.link.title",
+				"forms.submissions.link.description", "/konto/antraege", 20, null);
 	}
 
 	@Bean

@@ -228,7 +228,6 @@ class FormController {
 	String discard(@PathVariable String key, @PathVariable UUID draftId, Municipality municipality,
 			@Nullable Authentication authentication, HttpSession session) {
 		Loaded loaded = this.filling.load(municipality, key, draftId, ApplicantSession.of(authentication, session));
-		this.files.discard(loaded);
 		this.filling.discard(loaded);
 		return (loaded.draft().accountId() != null) ? "redirect:/konto/antraege/entwuerfe?verworfen"
 				: "redirect:/antrag/" + key;
