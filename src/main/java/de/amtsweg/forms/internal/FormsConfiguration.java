@@ -44,6 +44,12 @@ class FormsConfiguration {
 	}
 
 	@Bean
+	NavigationLink formsAdminLink() {
+		return new NavigationLink(NavigationLink.Area.ADMIN, "forms.admin.link.title", "forms.admin.link.description",
+				"/intern/admin/formulare", 40, "ROLE_ADMIN");
+	}
+
+	@Bean
 	PublicEndpoints formsPublicEndpoints() {
 		return PublicEndpoints.of("/api/v1/forms/schema");
 	}
