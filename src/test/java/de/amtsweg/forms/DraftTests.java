@@ -68,6 +68,27 @@ class DraftTests extends IntegrationTest {
 	}
 
 	@Test
+	void aSignedInCitizenFindsNameBirthDateAndAddressFilledInAndCanChangeThem() {
+		WebSession erika = signedIn("erika.mustermann@example.org");
+		erika.get("/antrag/geburtsurkunde");
+		String first = erika.submit("/antrag/geburtsurkunde", Map.of()).location().orElseThrow().replace(baseUrl(), "");
+		String person = first.replaceFirst("/geburt$", "/person");
+		WebSession.Page page = erika.get(person);
+		assertThat(page.document().select("#givenName").attr("value")).isEqualTo("Erika");
+		assertThat(page.document().select("#familyName").attr("value")).isEqualTo("Mustermann");
+		assertThat(page.document().select("#dateOfBirth-year").attr("value")).isEqualTo("1964");
+		WebSession.Page address = erika.get(first.replaceFirst("/geburt$", "/anschrift"));
+		assertThat(address.document().select("#address-street").attr("value")).isEqualTo("Heidestraße");
+		assertThat(address.document().select("#address-houseNumber").attr("value")).isEqualTo("17");
+		assertThat(address.document().select("#address-postcode").attr("value")).isEqualTo("31999");
+
+		erika.get(person);
+		erika.submit(person, Map.of("givenName", "Erika Maria", "familyName", "Mustermann", "dateOfBirth.day", "12",
+				"dateOfBirth.month", "8", "dateOfBirth.year", "1964"));
+		assertThat(erika.get(person).document().select("#givenName").attr("value")).isEqualTo("Erika Maria");
+	}
+
+	@Test
 	void aGuestGetsAResumeLinkByMailThatOpensTheDraftInAnotherBrowser() {
 		WebSession guest = newSession();
 		guest.get("/gemeinde/musterstadt");

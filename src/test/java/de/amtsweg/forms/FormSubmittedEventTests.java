@@ -41,6 +41,9 @@ class FormSubmittedEventTests extends IntegrationTest {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	Submissions submissions;
+
 	@Test
 	void aSubmissionPublishesFormSubmittedOnceWithTheExactVersion() {
 		Municipality musterstadt = this.municipalities.bySlug("musterstadt").orElseThrow();
@@ -75,6 +78,12 @@ class FormSubmittedEventTests extends IntegrationTest {
 			assertThat(event.applicantAccountId()).isNull();
 		});
 		assertThat(submission.computed()).containsKey("fee");
+		assertThat(this.submissions.get(submission.id())).hasValueSatisfying((form) -> {
+			assertThat(form.reference()).isEqualTo(submission.reference());
+			assertThat(form.responsibleUnit()).isEqualTo("standesamt");
+			assertThat(form.answers()).containsEntry("name", "Gertrud Beispiel");
+			assertThat(form.computed().get("fee")).isEqualByComparingTo("12.00");
+		});
 	}
 
 	@Test

@@ -223,6 +223,11 @@ public class FormFilling {
 		return submission;
 	}
 
+	/** A submission by id, without any access check: for other modules' APIs. */
+	public Optional<Submission> findSubmission(UUID submissionId) {
+		return this.submissions.find(submissionId);
+	}
+
 	public FormVersion versionOf(Submission submission) {
 		return this.definitions.version(submission.formVersionId()).orElseThrow();
 	}
