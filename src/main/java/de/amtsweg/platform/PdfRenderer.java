@@ -92,6 +92,9 @@ public class PdfRenderer {
 	}
 
 	private static java.util.logging.Logger quietRendererLog() {
+		for (String name : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+			com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING);
+		}
 		java.util.logging.Logger logger = java.util.logging.Logger.getLogger("com.openhtmltopdf");
 		logger.setLevel(java.util.logging.Level.WARNING);
 		return logger;

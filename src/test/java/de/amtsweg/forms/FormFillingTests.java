@@ -7,6 +7,7 @@ import java.util.UUID;
 import de.amtsweg.forms.internal.FormDefinitions;
 import de.amtsweg.platform.Municipalities;
 import de.amtsweg.support.IntegrationTest;
+import de.amtsweg.support.TestMailServer;
 import de.amtsweg.support.WebSession;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -32,6 +33,8 @@ class FormFillingTests extends IntegrationTest {
 	JdbcClient jdbc;
 
 	private String key;
+
+	private final String email = "gertrud-" + UUID.randomUUID() + "@example.org";
 
 	@BeforeEach
 	void publishForm() {
@@ -115,8 +118,7 @@ class FormFillingTests extends IntegrationTest {
 				"Die IBAN bei „IBAN für die Lastschrift“ ist nicht gültig. Prüfen Sie jede Ziffer – wahrscheinlich hat sich ein Tippfehler eingeschlichen.",
 				"Bestätigen Sie „Ich versichere, dass meine Angaben richtig sind.“, indem Sie das Kästchen ankreuzen.");
 		String check = path(session
-			.submit(kontakt,
-					Map.of("email", "gertrud@example.org", "iban", "DE89 3704 0044 0532 0130 00", "consent", "true"))
+			.submit(kontakt, Map.of("email", this.email, "iban", "DE89 3704 0044 0532 0130 00", "consent", "true"))
 			.location()
 			.orElseThrow());
 		assertThat(check).endsWith("/pruefen");
@@ -156,6 +158,11 @@ class FormFillingTests extends IntegrationTest {
 		WebSession.Page receipt = session.get(path(first.location().orElseThrow()));
 		String reference = receipt.document().select("#reference").text();
 		assertThat(reference).matches("MUS-\\d{4}-\\d{6}");
+
+		// a notice by e-mail: the reference number, no answers
+		TestMailServer.ReceivedMail notice = TestMailServer.awaitMail(this.email, "Ihr Antrag ist eingegangen");
+		String noticeText = DraftTests.decodeQuotedPrintable(notice.body());
+		assertThat(noticeText).contains(reference, "Sterbeurkunde beantragen").doesNotContain("Gertrud", "DE89");
 		assertThat(receipt.mainText()).contains("Das Standesamt schickt die Urkunden per Post.");
 
 		// the receipt PDF carries the reference number and the answers
