@@ -84,8 +84,7 @@ class FormAdminTests extends IntegrationTest {
 		UUID beispielheim = this.municipalities.bySlug("beispielheim").orElseThrow().id();
 		String key = TestForms.publish(this.definitions, musterstadt, TestForms.DEATH_CERTIFICATE, "geteilt");
 		WebSession musterAdmin = staff("admin@musterstadt.example");
-		HttpResponse<byte[]> export = RawHttp.download(musterAdmin,
-				baseUrl() + "/intern/admin/formulare/" + key + "/export");
+		HttpResponse<byte[]> export = musterAdmin.download(baseUrl() + "/intern/admin/formulare/" + key + "/export");
 		assertThat(export.statusCode()).isEqualTo(200);
 		String file = new String(export.body(), StandardCharsets.UTF_8);
 		JsonNode exported = JSON.readTree(file);
@@ -145,23 +144,23 @@ class FormAdminTests extends IntegrationTest {
 		WebSession admin = staff("admin@beispielheim.example");
 		admin.get("/intern/admin/formulare/fim");
 		Map<String, String> fields = csrf(admin.get("/intern/admin/formulare/fim").document());
-		HttpResponse<byte[]> result = RawHttp.postMultipart(admin, baseUrl() + "/intern/admin/formulare/fim", fields,
-				"datei", "schema.xml", "application/xml", FimImportTests.fixture("flxbe_v2_select.xml"));
+		HttpResponse<byte[]> result = admin.postMultipart(baseUrl() + "/intern/admin/formulare/fim", fields, "datei",
+				"schema.xml", "application/xml", FimImportTests.fixture("flxbe_v2_select.xml"));
 		Document page = Jsoup.parse(new String(result.body(), StandardCharsets.UTF_8));
 		assertThat(result.statusCode()).isEqualTo(200);
 		assertThat(page.select("main").text()).contains("XDatenfelder 2", "Als Entwurf");
 		assertThat(page.select("#nicht-uebernommen li").text()).contains("Codeliste C123");
 
-		HttpResponse<byte[]> broken = RawHttp.postMultipart(admin, baseUrl() + "/intern/admin/formulare/fim", fields,
-				"datei", "kaputt.xml", "application/xml", "<xdf:x".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<byte[]> broken = admin.postMultipart(baseUrl() + "/intern/admin/formulare/fim", fields, "datei",
+				"kaputt.xml", "application/xml", "<xdf:x".getBytes(StandardCharsets.UTF_8));
 		assertThat(broken.statusCode()).isEqualTo(400);
 		assertThat(new String(broken.body(), StandardCharsets.UTF_8)).contains("kein wohlgeformtes XML");
 	}
 
 	private Document upload(WebSession session, String path, String file) {
 		Map<String, String> fields = csrf(session.get(path).document());
-		HttpResponse<byte[]> response = RawHttp.postMultipart(session, baseUrl() + path, fields, "datei",
-				"formular.json", "application/json", file.getBytes(StandardCharsets.UTF_8));
+		HttpResponse<byte[]> response = session.postMultipart(baseUrl() + path, fields, "datei", "formular.json",
+				"application/json", file.getBytes(StandardCharsets.UTF_8));
 		return Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8));
 	}
 

@@ -220,7 +220,7 @@ class FormFillingTests extends IntegrationTest {
 	}
 
 	private byte[] download(WebSession session, String path) {
-		var response = RawHttp.download(session, baseUrl() + path);
+		var response = session.download(baseUrl() + path);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
 		return response.body();

@@ -105,8 +105,7 @@ class UploadTests extends IntegrationTest {
 		form.select("form[enctype] input[type=hidden]")
 			.forEach((input) -> fields.put(input.attr("name"), input.attr("value")));
 		fields.put("aktion", "hochladen:proof");
-		return RawHttp.postMultipart(session, baseUrl() + page, fields, "datei.proof", name, "application/pdf",
-				content);
+		return session.postMultipart(baseUrl() + page, fields, "datei.proof", name, "application/pdf", content);
 	}
 
 }
