@@ -16,6 +16,9 @@ final class AuditVerificationText {
 	}
 
 	static String describe(AuditVerification verification, MessageSource messages, Locale locale) {
+		if (verification.intact() && verification.entriesChecked() == 0) {
+			return messages.getMessage("admin.audit.verification.empty", null, locale);
+		}
 		if (verification.intact()) {
 			return messages.getMessage("admin.audit.verification.intact",
 					new Object[] { verification.entriesChecked() }, locale);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,6 +16,7 @@ import de.amtsweg.platform.District;
 import de.amtsweg.platform.InvalidInputException;
 import de.amtsweg.platform.Municipalities;
 import de.amtsweg.platform.Municipality;
+import de.amtsweg.platform.MunicipalityDetails;
 import de.amtsweg.platform.State;
 import org.jspecify.annotations.Nullable;
 
@@ -80,22 +82,13 @@ class MunicipalityAdminController {
 	String create(Authentication authentication, @ModelAttribute("form") MunicipalityForm form, BindingResult result,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		AdminViewer.of(authentication).requirePortalAdmin();
-		OpeningHoursInput.Parsed hours = OpeningHoursInput.parse(form.hours());
-		try {
-			if (hours.problems().isEmpty()) {
-				UUID id = this.municipalities.create(form.details(hours.periods()));
-				redirect.addFlashAttribute("notice", "admin.municipality.created");
-				redirect.addFlashAttribute("noticeName", this.municipalities.get(id).name());
-				return "redirect:" + PATH;
-			}
-			this.municipalities.check(form.details(hours.periods()));
+		if (!saved(form, result, this.municipalities::create)) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return form(form, null, model);
 		}
-		catch (InvalidInputException ex) {
-			ex.addTo(result);
-		}
-		addHourProblems(hours, result);
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		return form(form, null, model);
+		redirect.addFlashAttribute("notice", "admin.municipality.created");
+		redirect.addFlashAttribute("noticeName", form.name().trim());
+		return "redirect:" + PATH;
 	}
 
 	@GetMapping(PATH + "/{id}")
@@ -108,22 +101,13 @@ class MunicipalityAdminController {
 	String update(Authentication authentication, @PathVariable UUID id, @ModelAttribute("form") MunicipalityForm form,
 			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Municipality municipality = administered(authentication, id);
-		OpeningHoursInput.Parsed hours = OpeningHoursInput.parse(form.hours());
-		try {
-			if (hours.problems().isEmpty()) {
-				this.municipalities.update(id, form.details(hours.periods()));
-				redirect.addFlashAttribute("notice", "admin.municipality.saved");
-				redirect.addFlashAttribute("noticeName", form.name().trim());
-				return "redirect:" + PATH;
-			}
-			this.municipalities.check(form.details(hours.periods()));
+		if (!saved(form, result, (details) -> this.municipalities.update(id, details))) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return form(form, municipality, model);
 		}
-		catch (InvalidInputException ex) {
-			ex.addTo(result);
-		}
-		addHourProblems(hours, result);
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		return form(form, municipality, model);
+		redirect.addFlashAttribute("notice", "admin.municipality.saved");
+		redirect.addFlashAttribute("noticeName", form.name().trim());
+		return "redirect:" + PATH;
 	}
 
 	@GetMapping(PATH + "/{id}/logo")
@@ -193,10 +177,27 @@ class MunicipalityAdminController {
 		return this.municipalities.get(id);
 	}
 
-	private static void addHourProblems(OpeningHoursInput.Parsed hours, BindingResult result) {
+	/**
+	 * Saves the form if every field is right; else puts every problem, those of the
+	 * service and those of the opening hours, into the binding result.
+	 */
+	private boolean saved(MunicipalityForm form, BindingResult result, Consumer<MunicipalityDetails> save) {
+		OpeningHoursInput.Parsed hours = OpeningHoursInput.parse(form.hours());
+		MunicipalityDetails details = form.details(hours.periods());
+		try {
+			if (hours.problems().isEmpty()) {
+				save.accept(details);
+				return true;
+			}
+			this.municipalities.check(details);
+		}
+		catch (InvalidInputException ex) {
+			ex.addTo(result);
+		}
 		if (!hours.problems().isEmpty()) {
 			new InvalidInputException(hours.problems()).addTo(result);
 		}
+		return false;
 	}
 
 	private String form(MunicipalityForm form, @Nullable Municipality municipality, Model model) {

@@ -85,6 +85,7 @@ class OrgUnitAdminTests extends AdminTestSupport {
 		// The municipality in the address is ignored: an admin works in their own.
 		WebSession.Page list = admin.get("/intern/admin/organisationseinheiten?gemeinde=musterstadt");
 		assertThat(list.mainText()).contains(own.name()).doesNotContain("Stadt Musterstadt");
+		assertThat(list.document().select("select#gemeinde")).isEmpty();
 	}
 
 	@Test
