@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import de.amtsweg.accounts.internal.AccountSessions;
+import de.amtsweg.accounts.internal.LoginThrottle;
+import de.amtsweg.accounts.internal.PasswordPolicy;
 import de.amtsweg.accounts.internal.StaffAccountRepository;
 import de.amtsweg.accounts.internal.StaffAccountRepository.StaffRow;
 import de.amtsweg.accounts.internal.StaffInvitationRequested;
@@ -46,10 +49,6 @@ public class StaffAccounts {
 	/** How long an invitation link works. */
 	public static final Duration INVITATION_VALIDITY = Duration.ofHours(72);
 
-	public static final int MIN_PASSWORD_LENGTH = 10;
-
-	public static final int MAX_PASSWORD_LENGTH = 200;
-
 	/** The roles a municipality's staff hold per org unit. */
 	public static final List<StaffRole> ORG_UNIT_ROLES = List.of(StaffRole.CLERK, StaffRole.FRONT_DESK,
 			StaffRole.FIELD_OFFICER, StaffRole.FINANCE, StaffRole.COUNCIL_OFFICE);
@@ -67,6 +66,12 @@ public class StaffAccounts {
 
 	private final StaffInvitationTokens tokens;
 
+	private final AccountSessions sessions;
+
+	private final PasswordPolicy passwordPolicy;
+
+	private final LoginThrottle loginThrottle;
+
 	private final OrgUnits orgUnits;
 
 	private final AuditLog auditLog;
@@ -75,10 +80,14 @@ public class StaffAccounts {
 
 	private final ApplicationEventPublisher events;
 
-	public StaffAccounts(StaffAccountRepository repository, StaffInvitationTokens tokens, OrgUnits orgUnits,
-			AuditLog auditLog, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+	public StaffAccounts(StaffAccountRepository repository, StaffInvitationTokens tokens, AccountSessions sessions,
+			PasswordPolicy passwordPolicy, LoginThrottle loginThrottle, OrgUnits orgUnits, AuditLog auditLog,
+			PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.tokens = tokens;
+		this.sessions = sessions;
+		this.passwordPolicy = passwordPolicy;
+		this.loginThrottle = loginThrottle;
 		this.orgUnits = orgUnits;
 		this.auditLog = auditLog;
 		this.passwordEncoder = passwordEncoder;
@@ -197,7 +206,7 @@ public class StaffAccounts {
 		}
 		this.repository.replaceRoles(staffId, wanted);
 		if (!staffId.equals(actor.id())) {
-			this.repository.endSessions(row.email());
+			this.sessions.endAll(row.email());
 		}
 		this.auditLog.record("staff-account.roles.changed", RECORD_TYPE, staffId.toString(), row.municipalityId(),
 				describe(wanted));
@@ -215,7 +224,7 @@ public class StaffAccounts {
 			throw InvalidInputException.of("", "admin.staff.deactivate.self");
 		}
 		this.repository.updateActive(staffId, false);
-		this.repository.endSessions(row.email());
+		this.sessions.endAll(row.email());
 		this.tokens.invalidate(staffId);
 		this.auditLog.record("staff-account.deactivated", RECORD_TYPE, staffId.toString(), row.municipalityId(), "");
 	}
@@ -270,25 +279,19 @@ public class StaffAccounts {
 			throw new StaffInvitation.LinkRefusedException(invitation.status());
 		}
 		StaffMember member = invitation.member();
-		InvalidInputException.Collector problems = new InvalidInputException.Collector();
-		if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-			problems.add("password", "admin.invitation.password.tooShort", MIN_PASSWORD_LENGTH);
+		Optional<String> problem = this.passwordPolicy.problem(password, member.email());
+		if (problem.isPresent()) {
+			throw InvalidInputException.of("password", problem.get(), PasswordPolicy.MIN_LENGTH);
 		}
-		else if (password.length() > MAX_PASSWORD_LENGTH) {
-			problems.add("password", "admin.invitation.password.tooLong", MAX_PASSWORD_LENGTH);
+		if (!password.equals(repeatedPassword)) {
+			throw InvalidInputException.of("repeatedPassword", "password.repeat.different");
 		}
-		else if (password.trim().equalsIgnoreCase(member.email())) {
-			problems.add("password", "admin.invitation.password.isEmail");
-		}
-		else if (!password.equals(repeatedPassword)) {
-			problems.add("repeatedPassword", "admin.invitation.password.mismatch");
-		}
-		problems.throwIfAny();
 		UUID staffId = this.tokens.redeem(token)
 			.orElseThrow(() -> new StaffInvitation.LinkRefusedException(StaffInvitation.Status.USED));
 		this.repository.updatePasswordHash(staffId, this.passwordEncoder.encode(password));
 		this.tokens.invalidate(staffId);
-		this.repository.endSessions(member.email());
+		this.sessions.endAll(member.email());
+		this.loginThrottle.recordSuccess(member.email());
 		this.auditLog.recordAs("staff:" + staffId, "staff-account.password.set", RECORD_TYPE, staffId.toString(),
 				member.municipalityId(), member.passwordSet() ? "reset" : "invitation accepted");
 	}

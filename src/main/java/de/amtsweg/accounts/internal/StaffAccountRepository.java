@@ -163,16 +163,6 @@ public class StaffAccountRepository {
 		grants.forEach((grant) -> grant(staffId, grant.role(), grant.orgUnitId()));
 	}
 
-	/**
-	 * Ends every session of the member on every node: Spring Session keeps sessions in
-	 * {@code spring_session}, indexed by the principal's name, the e-mail address.
-	 */
-	public int endSessions(String email) {
-		return this.jdbc.sql("delete from spring_session where lower(principal_name) = lower(:email)")
-			.param("email", email.trim())
-			.update();
-	}
-
 	private static final String ROW_COLUMNS = """
 			id, municipality_id, email, given_name, family_name, active, password_hash is not null as password_set,
 			last_login_at, created_at""";

@@ -1,15 +1,11 @@
 package de.amtsweg.accounts.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,9 +17,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The links of staff invitations (purpose {@code STAFF_INVITATION} in table
- * {@code account_token}). A token is 256 random bits; only its SHA-256 is stored, so a
- * copy of the database lets nobody set a password. Each token works once; a new one makes
- * the member's older ones useless.
+ * {@code account_token}, which {@link AccountTokens} leaves alone). A token is 256 random
+ * bits; only its SHA-256 is stored, so a copy of the database lets nobody set a password.
+ * Each token works once; a new one makes the member's older ones useless.
  */
 @Repository
 public class StaffInvitationTokens {
@@ -118,14 +114,8 @@ public class StaffInvitationTokens {
 			.update();
 	}
 
-	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static String hash(String token) {
+		return AccountTokens.hash(token);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import de.amtsweg.accounts.StaffAccounts;
 import de.amtsweg.accounts.StaffInvitation;
+import de.amtsweg.accounts.internal.PasswordPolicy;
 import de.amtsweg.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +40,7 @@ class StaffInvitationController {
 		}
 		model.addAttribute("form", new PasswordForm((token != null) ? token : "", "", ""));
 		model.addAttribute("invitation", invitation);
-		model.addAttribute("minLength", StaffAccounts.MIN_PASSWORD_LENGTH);
+		model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
 		return "accounts/staff/invitation";
 	}
 
@@ -56,7 +57,7 @@ class StaffInvitationController {
 			ex.addTo(result);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("invitation", this.staff.checkInvitation(form.token()));
-			model.addAttribute("minLength", StaffAccounts.MIN_PASSWORD_LENGTH);
+			model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
 			return "accounts/staff/invitation";
 		}
 		return "redirect:" + PATH + "/fertig";

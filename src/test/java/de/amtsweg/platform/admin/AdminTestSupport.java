@@ -1,9 +1,5 @@
 package de.amtsweg.platform.admin;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +19,6 @@ import de.amtsweg.platform.SystemActor;
 import de.amtsweg.support.IntegrationTest;
 import de.amtsweg.support.TestMailServer;
 import de.amtsweg.support.WebSession;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeUtility;
 import org.jsoup.nodes.Element;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -156,29 +150,14 @@ public abstract class AdminTestSupport extends IntegrationTest {
 		return fields;
 	}
 
-	/**
-	 * Waits for the mail and returns its text as the recipient reads it.
-	 * {@link TestMailServer} hands out the body as it was transferred: mails with umlauts
-	 * come quoted-printable, with {@code =3D} for each {@code =} and soft line breaks
-	 * that cut links apart.
-	 */
+	/** Waits for the mail and returns its text. */
 	public static String mailText(String to, String subjectContains) {
-		String body = TestMailServer.awaitMail(to, subjectContains).body();
-		if (!body.contains("=3D") && !body.contains("=\n") && !body.contains("=\r\n")) {
-			return body;
-		}
-		try (InputStream decoded = MimeUtility
-			.decode(new ByteArrayInputStream(body.getBytes(StandardCharsets.US_ASCII)), "quoted-printable")) {
-			return new String(decoded.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException | MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestMailServer.awaitMail(to, subjectContains).body();
 	}
 
-	/** The first link in the mail that starts with the address. */
+	/** The first link in the latest such mail that starts with the address. */
 	public static String linkInMail(String to, String subjectContains, String prefix) {
-		return new TestMailServer.ReceivedMail(to, subjectContains, mailText(to, subjectContains)).link(prefix);
+		return TestMailServer.awaitLatestMail(to, subjectContains).link(prefix);
 	}
 
 	/** The error summary's links as "target → text". */
