@@ -1,6 +1,5 @@
 package de.amtsweg.platform.admin;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import de.amtsweg.support.WebSession;
@@ -21,9 +19,9 @@ import org.jsoup.nodes.Element;
 
 /**
  * A browser without JavaScript for what {@link WebSession} cannot send: a field with
- * several values (a group of checkboxes) and file uploads (multipart). Like WebSession it
- * keeps cookies, follows no redirects and takes the hidden fields, the CSRF token among
- * them, from the form on the page it read last.
+ * several values, as a group of ticked checkboxes sends it. Like WebSession it keeps
+ * cookies, follows no redirects and takes the hidden fields, the CSRF token among them,
+ * from the form on the page it read last.
  */
 public final class FormBrowser {
 
@@ -64,24 +62,6 @@ public final class FormBrowser {
 			.header("Accept", "text/html"));
 	}
 
-	/** Submits a multipart form with one file and the form's hidden fields. */
-	public WebSession.Page upload(String action, String field, String fileName, String contentType, byte[] content) {
-		String boundary = "----amtsweg-" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		for (Map.Entry<String, String> hidden : hiddenFields(action)) {
-			write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + hidden.getKey() + "\"\r\n\r\n"
-					+ hidden.getValue() + "\r\n");
-		}
-		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
-		body.writeBytes(content);
-		write(body, "\r\n--" + boundary + "--\r\n");
-		return send(HttpRequest.newBuilder(uri(action))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.header("Accept", "text/html"));
-	}
-
 	private List<Map.Entry<String, String>> hiddenFields(String action) {
 		Element form = this.lastPage.document()
 			.select("form")
@@ -116,10 +96,6 @@ public final class FormBrowser {
 
 	private URI uri(String path) {
 		return URI.create(path.startsWith("http") ? path : this.baseUrl + path);
-	}
-
-	private static void write(ByteArrayOutputStream out, String text) {
-		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String encode(String value) {

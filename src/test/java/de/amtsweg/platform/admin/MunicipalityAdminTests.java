@@ -3,6 +3,7 @@ package de.amtsweg.platform.admin;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -204,13 +205,11 @@ class MunicipalityAdminTests extends AdminTestSupport {
 	@Test
 	void theLogoUploadTakesARealPngAndRefusesATextFileNamedPng() throws IOException {
 		Municipality municipality = newMunicipality();
-		FormBrowser admin = new FormBrowser(baseUrl());
-		assertThat(admin.signIn(newAdmin(municipality.id()), "Amtsweg-Demo-2026").location())
-			.hasValueSatisfying((location) -> assertThat(location).endsWith("/intern"));
+		WebSession admin = signedIn(newAdmin(municipality.id()));
 		String action = "/intern/admin/gemeinden/" + municipality.id() + "/logo";
 
 		assertThat(admin.get(action).mainText()).contains("Es ist noch kein Logo hochgeladen.");
-		WebSession.Page refused = admin.upload(action, "logo", "wappen.png", "image/png",
+		WebSession.Page refused = upload(admin, action, "wappen.png", "image/png",
 				"Das ist kein Bild.".getBytes(StandardCharsets.UTF_8));
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.title()).startsWith("Fehler: ");
@@ -219,7 +218,7 @@ class MunicipalityAdminTests extends AdminTestSupport {
 		assertThat(this.municipalities.get(municipality.id()).hasLogo()).isFalse();
 
 		byte[] png = png();
-		WebSession.Page uploaded = admin.upload(action, "logo", "wappen.png", "image/png", png);
+		WebSession.Page uploaded = upload(admin, action, "wappen.png", "image/png", png);
 		assertThat(uploaded.location()).hasValueSatisfying((location) -> assertThat(location).endsWith(action));
 		WebSession.Page page = admin.get(action);
 		assertThat(page.mainText()).contains("Das neue Logo ist gespeichert.", "Aktuelles Logo");
@@ -230,7 +229,7 @@ class MunicipalityAdminTests extends AdminTestSupport {
 		WebSession.Page served = newSession().get("/gemeinde/" + municipality.slug() + "/logo");
 		assertThat(served.header("Content-Type")).contains("image/png");
 
-		admin.submit(action + "/entfernen", java.util.List.of());
+		admin.submit(action + "/entfernen", Map.of());
 		assertThat(admin.get(action).mainText()).contains("Das Logo ist entfernt.");
 		assertThat(this.municipalities.get(municipality.id()).hasLogo()).isFalse();
 	}
@@ -238,13 +237,21 @@ class MunicipalityAdminTests extends AdminTestSupport {
 	@Test
 	void uploadingWithoutAFileAsksForOne() {
 		Municipality municipality = newMunicipality();
-		FormBrowser admin = new FormBrowser(baseUrl());
-		admin.signIn(newAdmin(municipality.id()), "Amtsweg-Demo-2026");
+		WebSession admin = signedIn(newAdmin(municipality.id()));
 		String action = "/intern/admin/gemeinden/" + municipality.id() + "/logo";
 		admin.get(action);
-		WebSession.Page page = admin.upload(action, "logo", "", "application/octet-stream", new byte[0]);
+		WebSession.Page page = upload(admin, action, "", "application/octet-stream", new byte[0]);
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(errorSummary(page)).containsExactly("#logo → Wählen Sie eine Bilddatei aus.");
+	}
+
+	/** Uploads the file as the logo form of the page read last does. */
+	private static WebSession.Page upload(WebSession session, String action, String fileName, String contentType,
+			byte[] content) {
+		HttpResponse<byte[]> response = session.postMultipart(action, Map.of("_csrf", session.csrfToken()), "logo",
+				fileName, contentType, content);
+		return new WebSession.Page(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+				response.headers().firstValue("Location"), response.headers().map());
 	}
 
 	private static byte[] png() throws IOException {
