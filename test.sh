@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh machine: installs what the browser tests need (Debian's
-# chromium and chromium-driver) when it is missing, then runs ./mvnw verify.
+# Runs the whole test suite on a fresh machine: installs the Debian packages the tests need when
+# they are missing (chromium and chromium-driver for the browser tests, DejaVu fonts for the PDF
+# tests), then runs ./mvnw verify.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-	echo "Installing chromium and chromium-driver for the browser tests (Debian packages) ..."
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+
+if [ ${#missing[@]} -gt 0 ]; then
+	if ! command -v apt-get >/dev/null 2>&1; then
+		echo "The tests need the Debian packages: ${missing[*]} (Chromium at /usr/bin/chromium," >&2
+		echo "ChromeDriver at /usr/bin/chromedriver, DejaVu fonts); install them, then run ./test.sh again." >&2
+		exit 1
+	fi
+	echo "Installing ${missing[*]} for the tests (Debian packages) ..."
 	sudo_cmd=""
 	if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
 	$sudo_cmd apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver fonts-dejavu-core >/dev/null
+	DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 exec ./mvnw -B verify "$@"

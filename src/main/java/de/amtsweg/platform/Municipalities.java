@@ -1,5 +1,6 @@
 package de.amtsweg.platform;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,6 +28,10 @@ public class Municipalities {
 
 	private static final Pattern HOST_NAME = Pattern
 		.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private static final Pattern WEBSITE = Pattern.compile("https?://[^\\s/]+\\.[^\\s]+");
 
 	private static final Set<String> LOGO_TYPES = Set.of("image/png", "image/svg+xml", "image/jpeg");
 
@@ -72,11 +77,39 @@ public class Municipalities {
 		return this.repository.findDistricts();
 	}
 
+	public Optional<District> district(UUID id) {
+		return districts().stream().filter((district) -> district.id().equals(id)).findFirst();
+	}
+
 	@Transactional
 	public UUID createDistrict(String slug, String name, State state) {
-		UUID id = this.repository.insertDistrict(slug, name, state);
-		this.auditLog.record("district.created", "district", id.toString(), null, name);
-		return id;
+		return createDistrict(slug, name, state.name());
+	}
+
+	/** Creates a district as typed on a page: the state by its code, e.g. {@code NI}. */
+	@Transactional
+	public UUID createDistrict(String slug, String name, String stateCode) {
+		InvalidInputException.Collector problems = new InvalidInputException.Collector();
+		if (name.isBlank()) {
+			problems.add("name", "district.name.required");
+		}
+		String normalisedSlug = slug.trim().toLowerCase(Locale.ROOT);
+		if (!SLUG.matcher(normalisedSlug).matches()) {
+			problems.add("slug", "district.slug.invalid");
+		}
+		Optional<State> state = State.fromCode(stateCode.trim());
+		if (state.isEmpty()) {
+			problems.add("state", "municipality.state.required");
+		}
+		problems.throwIfAny();
+		try {
+			UUID id = this.repository.insertDistrict(normalisedSlug, name.trim(), state.orElseThrow());
+			this.auditLog.record("district.created", "district", id.toString(), null, name.trim());
+			return id;
+		}
+		catch (DuplicateKeyException ex) {
+			throw InvalidInputException.of("slug", "district.slug.taken");
+		}
 	}
 
 	@Transactional
@@ -125,6 +158,7 @@ public class Municipalities {
 
 	@Transactional
 	public void removeLogo(UUID id) {
+		get(id);
 		this.repository.updateLogo(id, null, null);
 		this.auditLog.record("municipality.logo.removed", "municipality", id.toString(), id, "");
 	}
@@ -133,19 +167,26 @@ public class Municipalities {
 		return this.repository.findLogo(id).map((StoredLogo logo) -> new Logo(logo.content(), logo.contentType()));
 	}
 
+	/**
+	 * Checks the details as {@link #create} and {@link #update} would, without saving
+	 * them, so a page can show every problem at once.
+	 * @throws InvalidInputException listing every problem
+	 */
+	public void check(MunicipalityDetails details) {
+		validate(details);
+	}
+
+	/** Checks every field, in the order an admin page shows them. */
 	private MunicipalityRow validate(MunicipalityDetails details) {
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
+		if (details.name().isBlank()) {
+			problems.add("name", "municipality.name.required");
+		}
 		String slug = details.slug().trim().toLowerCase(Locale.ROOT);
 		if (!SLUG.matcher(slug).matches()) {
 			problems.add("slug", "municipality.slug.invalid");
 		}
-		if (details.name().isBlank()) {
-			problems.add("name", "municipality.name.required");
-		}
-		Optional<State> state = State.fromCode(details.state());
-		if (state.isEmpty()) {
-			problems.add("state", "municipality.state.required");
-		}
+		Optional<State> state = State.fromCode(details.state().trim());
 		String ags = details.ags().replace(" ", "");
 		Optional<String> agsProblem = Ags.problem(ags);
 		if (agsProblem.isPresent()) {
@@ -154,9 +195,23 @@ public class Municipalities {
 		else if (state.isPresent() && !ags.startsWith(state.get().agsPrefix())) {
 			problems.add("ags", "ags.invalid.stateMismatch", state.get().germanName(), state.get().agsPrefix());
 		}
+		if (state.isEmpty()) {
+			problems.add("state", "municipality.state.required");
+		}
+		if (details.districtId() != null && district(details.districtId()).isEmpty()) {
+			problems.add("districtId", "municipality.district.unknown");
+		}
 		String postcode = details.address().postcode().trim();
 		if (!postcode.isEmpty() && !POSTCODE.matcher(postcode).matches()) {
 			problems.add("postcode", "municipality.postcode.invalid");
+		}
+		String email = details.contact().email().trim();
+		if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+			problems.add("email", "municipality.email.invalid");
+		}
+		String website = details.contact().website().trim();
+		if (!website.isEmpty() && !WEBSITE.matcher(website).matches()) {
+			problems.add("website", "municipality.website.invalid");
 		}
 		List<String> hostNames = details.hostNames()
 			.stream()
@@ -176,11 +231,28 @@ public class Municipalities {
 		if (postcodes.stream().anyMatch((code) -> !POSTCODE.matcher(code).matches())) {
 			problems.add("postcodes", "municipality.postcodes.invalid");
 		}
+		if (overlapping(details.openingHours())) {
+			problems.add("openingHours", "municipality.openingHours.overlap");
+		}
 		problems.throwIfAny();
 		return new MunicipalityRow(slug, details.name().trim(), ags, state.orElseThrow(), details.districtId(),
 				details.address().street().trim(), postcode, details.address().city().trim(),
-				details.contact().phone().trim(), details.contact().email().trim(), details.contact().website().trim(),
-				hostNames, postcodes);
+				details.contact().phone().trim(), email, website, hostNames, postcodes);
+	}
+
+	/** Whether two periods of the same day overlap (touching is fine). */
+	static boolean overlapping(List<OpeningPeriod> periods) {
+		List<OpeningPeriod> sorted = periods.stream()
+			.sorted(Comparator.comparing(OpeningPeriod::day).thenComparing(OpeningPeriod::opens))
+			.toList();
+		for (int i = 1; i < sorted.size(); i++) {
+			OpeningPeriod before = sorted.get(i - 1);
+			OpeningPeriod period = sorted.get(i);
+			if (before.day() == period.day() && period.opens().isBefore(before.closes())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static InvalidInputException duplicate(DuplicateKeyException ex) {

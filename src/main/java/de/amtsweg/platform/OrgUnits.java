@@ -20,6 +20,8 @@ public class OrgUnits {
 
 	private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
 	private final OrgUnitRepository repository;
 
 	private final AuditLog auditLog;
@@ -49,31 +51,42 @@ public class OrgUnits {
 
 	@Transactional
 	public UUID create(UUID municipalityId, String key, String name, String email, String phone) {
-		String normalisedKey = validate(key, name);
+		String normalisedKey = validate(key, name, email);
 		try {
 			UUID id = this.repository.insert(municipalityId, normalisedKey, name.trim(), email.trim(), phone.trim());
 			this.auditLog.record("org-unit.created", "org-unit", id.toString(), municipalityId, name.trim());
 			return id;
 		}
 		catch (DuplicateKeyException ex) {
-			throw InvalidInputException.of("name", "orgUnit.taken");
+			throw duplicate(ex);
 		}
 	}
 
 	@Transactional
 	public void update(UUID municipalityId, UUID id, String key, String name, String email, String phone) {
 		get(municipalityId, id);
-		String normalisedKey = validate(key, name);
+		String normalisedKey = validate(key, name, email);
 		try {
 			this.repository.update(id, normalisedKey, name.trim(), email.trim(), phone.trim());
 			this.auditLog.record("org-unit.updated", "org-unit", id.toString(), municipalityId, name.trim());
 		}
 		catch (DuplicateKeyException ex) {
-			throw InvalidInputException.of("name", "orgUnit.taken");
+			throw duplicate(ex);
 		}
 	}
 
-	private static String validate(String key, String name) {
+	/**
+	 * Names the field whose value is taken: the table has one unique constraint for the
+	 * key and one for the name, and PostgreSQL names the one that was violated.
+	 */
+	private static InvalidInputException duplicate(DuplicateKeyException ex) {
+		if (String.valueOf(ex.getMessage()).contains("_key_key")) {
+			return InvalidInputException.of("key", "orgUnit.key.taken");
+		}
+		return InvalidInputException.of("name", "orgUnit.name.taken");
+	}
+
+	private static String validate(String key, String name, String email) {
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
 		String normalisedKey = key.trim().toLowerCase(Locale.ROOT);
 		if (!KEY.matcher(normalisedKey).matches()) {
@@ -81,6 +94,9 @@ public class OrgUnits {
 		}
 		if (name.isBlank()) {
 			problems.add("name", "orgUnit.name.required");
+		}
+		if (!email.isBlank() && !EMAIL.matcher(email.trim()).matches()) {
+			problems.add("email", "orgUnit.email.invalid");
 		}
 		problems.throwIfAny();
 		return normalisedKey;

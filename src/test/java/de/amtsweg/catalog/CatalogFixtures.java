@@ -18,6 +18,8 @@ import de.amtsweg.platform.State;
 import de.amtsweg.platform.SystemActor;
 import de.amtsweg.support.WebSession;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Helpers of the catalogue's tests: sign-in, fresh municipalities, test files. */
@@ -61,6 +63,16 @@ final class CatalogFixtures {
 		String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
 		return SystemActor
 			.call(() -> municipalities.createDistrict("testkreis-" + suffix, "Testkreis " + suffix, State.NI));
+	}
+
+	/**
+	 * Removes the municipalities and districts made by {@link #municipality} and
+	 * {@link #district}, with everything of theirs, so that tests that follow find the
+	 * portal as the demo data made it (one district, two municipalities).
+	 */
+	static void removeTestMunicipalitiesAndDistricts(JdbcClient jdbc) {
+		jdbc.sql("delete from municipality where slug like 'testort-%'").update();
+		jdbc.sql("delete from district where slug like 'testkreis-%'").update();
 	}
 
 	static District musterkreis(Municipalities municipalities) {

@@ -9,9 +9,11 @@ import de.amtsweg.platform.Municipality;
 import de.amtsweg.platform.OrgUnits;
 import de.amtsweg.platform.SystemActor;
 import de.amtsweg.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.MessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,14 @@ class CatalogTransferTests extends IntegrationTest {
 
 	@Autowired
 	OrgUnits orgUnits;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void removeTestMunicipalities() {
+		CatalogFixtures.removeTestMunicipalitiesAndDistricts(this.jdbc);
+	}
 
 	@Autowired
 	MessageSource messages;

@@ -10,9 +10,11 @@ import de.amtsweg.platform.SystemActor;
 import de.amtsweg.support.IntegrationTest;
 import de.amtsweg.support.WebSession;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +32,14 @@ class RolloutDashboardTests extends IntegrationTest {
 
 	@Autowired
 	OrgUnits orgUnits;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void removeTestMunicipalities() {
+		CatalogFixtures.removeTestMunicipalitiesAndDistricts(this.jdbc);
+	}
 
 	@Autowired
 	ServiceCatalog catalog;

@@ -3,16 +3,12 @@ package de.amtsweg.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.AfterEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
-@Import(IntegrationTest.TestBeans.class)
+@Import(TestBeans.class)
 public abstract class IntegrationTest {
 
 	/**
@@ -66,17 +62,6 @@ public abstract class IntegrationTest {
 
 	protected String baseUrl() {
 		return "http://localhost:" + PORT;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestBeans {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock(ZoneId.of("Europe/Berlin"));
-		}
-
 	}
 
 }

@@ -47,7 +47,7 @@ public final class TestMailServer {
 					boolean addressed = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
 						.anyMatch((address) -> address.toString().equalsIgnoreCase(to));
 					if (addressed && message.getSubject().contains(subjectContains)) {
-						return new ReceivedMail(to, message.getSubject(), GreenMailUtil.getBody(message));
+						return new ReceivedMail(to, message.getSubject(), text(message));
 					}
 				}
 				catch (MessagingException ex) {
@@ -59,16 +59,77 @@ public final class TestMailServer {
 		throw new AssertionError("No mail to " + to + " with subject containing '" + subjectContains + "' arrived");
 	}
 
-	/** All mails to the address so far. */
+	/**
+	 * Waits for a mail to the address whose subject contains the text and returns the
+	 * latest such mail (e.g. the second confirmation link after asking for a new one).
+	 */
+	public static ReceivedMail awaitLatestMail(String to, String subjectContains) {
+		awaitMail(to, subjectContains);
+		List<ReceivedMail> matching = mailsTo(to).stream()
+			.filter((mail) -> mail.subject().contains(subjectContains))
+			.toList();
+		return matching.get(matching.size() - 1);
+	}
+
+	/**
+	 * Waits (at most ten seconds) until the address received at least so many such mails.
+	 */
+	public static void awaitMailCount(String to, String subjectContains, int count) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (mailsTo(to).stream().filter((mail) -> mail.subject().contains(subjectContains)).count() < count) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Fewer than " + count + " mails to " + to + " about " + subjectContains);
+			}
+			server.waitForIncomingEmail(200, Integer.MAX_VALUE);
+		}
+	}
+
+	/** All mails to the address so far, oldest first. */
 	public static List<ReceivedMail> mailsTo(String to) {
-		return Arrays.stream(server.getReceivedMessagesForDomain(to)).map((message) -> {
-			try {
-				return new ReceivedMail(to, message.getSubject(), GreenMailUtil.getBody(message));
+		return Arrays.stream(server.getReceivedMessagesForDomain(to))
+			.filter((message) -> addressedTo(message, to))
+			.map((message) -> {
+				try {
+					return new ReceivedMail(to, message.getSubject(), text(message));
+				}
+				catch (MessagingException ex) {
+					throw new IllegalStateException(ex);
+				}
+			})
+			.toList();
+	}
+
+	private static boolean addressedTo(MimeMessage message, String to) {
+		try {
+			return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+				.anyMatch((address) -> address.toString().equalsIgnoreCase(to));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The decoded text of a mail (no quoted-printable soft breaks or =3D left in links).
+	 */
+	private static String text(MimeMessage message) {
+		try {
+			Object content = message.getContent();
+			if (content instanceof String text) {
+				return text;
 			}
-			catch (MessagingException ex) {
-				throw new IllegalStateException(ex);
+			if (content instanceof jakarta.mail.Multipart multipart) {
+				for (int i = 0; i < multipart.getCount(); i++) {
+					if (multipart.getBodyPart(i).isMimeType("text/plain")) {
+						return String.valueOf(multipart.getBodyPart(i).getContent());
+					}
+				}
 			}
-		}).toList();
+			return GreenMailUtil.getBody(message);
+		}
+		catch (MessagingException | java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static int freePort() {

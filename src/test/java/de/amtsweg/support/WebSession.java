@@ -103,6 +103,61 @@ public final class WebSession {
 			.header("Accept", "text/html"));
 	}
 
+	/** GETs bytes (a PDF, a download) with this session's cookies. */
+	public HttpResponse<byte[]> download(String path) {
+		return sendForBytes(HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	/**
+	 * Posts a multipart form with the fields and one file, as a browser's file upload
+	 * does. Include the CSRF token among the fields (e.g. from {@link #csrfToken()}).
+	 */
+	public HttpResponse<byte[]> postMultipart(String path, Map<String, String> fields, String fileField,
+			String fileName, String contentType, byte[] content) {
+		String boundary = "----amtsweg" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		fields.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return sendForBytes(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	/** The CSRF token of the last page read. */
+	public String csrfToken() {
+		if (this.lastPage == null) {
+			throw new IllegalStateException("Read a page first");
+		}
+		Element token = this.lastPage.document().selectFirst("input[name=_csrf]");
+		if (token == null) {
+			throw new AssertionError("No CSRF token on the last page");
+		}
+		return token.attr("value");
+	}
+
+	private HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) {
+		if (this.hostHeader != null) {
+			request.header("Host", this.hostHeader);
+		}
+		try {
+			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private Page send(HttpRequest.Builder request) {
 		if (this.hostHeader != null) {
 			request.header("Host", this.hostHeader);

@@ -21,8 +21,6 @@ public class LoginThrottle {
 
 	static final int ACCOUNT_THRESHOLD = 5;
 
-	static final int CLIENT_THRESHOLD = 20;
-
 	static final Duration FIRST_BLOCK = Duration.ofSeconds(15);
 
 	static final Duration LONGEST_BLOCK = Duration.ofMinutes(15);
@@ -34,9 +32,12 @@ public class LoginThrottle {
 
 	private final Clock clock;
 
-	public LoginThrottle(JdbcClient jdbc, Clock clock) {
+	private final int clientThreshold;
+
+	LoginThrottle(JdbcClient jdbc, Clock clock, SecurityProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.clientThreshold = properties.failedSignInsPerClient();
 	}
 
 	/** How long the caller still has to wait, if any key is blocked. */
@@ -55,7 +56,7 @@ public class LoginThrottle {
 
 	public void recordFailure(String accountName, String client) {
 		recordFailure(accountKey(accountName), ACCOUNT_THRESHOLD);
-		recordFailure(clientKey(client), CLIENT_THRESHOLD);
+		recordFailure(clientKey(client), this.clientThreshold);
 	}
 
 	public void recordSuccess(String accountName) {

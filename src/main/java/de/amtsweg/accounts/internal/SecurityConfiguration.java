@@ -1,7 +1,10 @@
 package de.amtsweg.accounts.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import de.amtsweg.accounts.internal.oidc.Audience;
+import de.amtsweg.accounts.internal.oidc.OidcSignIn;
 import de.amtsweg.platform.PublicEndpoints;
 
 import org.springframework.context.annotation.Bean;
@@ -9,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -31,10 +35,11 @@ import jakarta.servlet.DispatcherType;
 
 /**
  * Who may see what. Two sign-ins share one session: citizens under {@code /anmelden},
- * staff under {@code /intern/anmelden}. Paths decide the coarse rules ({@code /konto} for
- * citizens, {@code /intern} for staff, {@code /intern/admin} for admins, {@code /api} for
- * authenticated callers unless a module declares an endpoint public); services check each
- * record.
+ * staff under {@code /intern/anmelden}, each with a password or through an OpenID Connect
+ * provider of their audience ({@link OidcSignIn}). Paths decide the coarse rules
+ * ({@code /konto} for citizens, {@code /intern} for staff, {@code /intern/admin} for
+ * admins, {@code /api} for authenticated callers unless a module declares an endpoint
+ * public); services check each record.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -57,9 +62,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain staffChain(HttpSecurity http, StaffAccountRepository staff, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, AuthenticationEventPublisher events) throws Exception {
-		AuthenticationManager manager = passwordSignIn(AccountUserDetailsServices.staff(staff), passwordEncoder,
-				throttle, events);
+			LoginThrottle throttle, AuthenticationEventPublisher events, OidcSignIn oidc) throws Exception {
+		AuthenticationManager manager = signIn(AccountUserDetailsServices.staff(staff), passwordEncoder, throttle,
+				events, oidc.authenticationProvider(Audience.STAFF));
 		http.securityMatcher("/intern/**")
 			.authorizeHttpRequests(
 					(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
@@ -80,6 +85,7 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutUrl("/intern/abmelden").logoutSuccessUrl("/intern/anmelden?abgemeldet"))
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/intern/anmelden")));
+		oidc.configure(http, Audience.STAFF, "/intern");
 		commonHeaders(http);
 		return http.build();
 	}
@@ -88,9 +94,9 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain portalChain(HttpSecurity http, CitizenAccountRepository citizens,
 			PasswordEncoder passwordEncoder, LoginThrottle throttle, AuthenticationEventPublisher events,
-			List<PublicEndpoints> publicEndpoints, SecurityProperties properties) throws Exception {
-		AuthenticationManager manager = passwordSignIn(AccountUserDetailsServices.citizens(citizens), passwordEncoder,
-				throttle, events);
+			List<PublicEndpoints> publicEndpoints, SecurityProperties properties, OidcSignIn oidc) throws Exception {
+		AuthenticationManager manager = signIn(AccountUserDetailsServices.citizens(citizens), passwordEncoder, throttle,
+				events, oidc.authenticationProvider(Audience.CITIZEN));
 		String[] publicApi = publicEndpoints.stream()
 			.flatMap((endpoints) -> endpoints.patterns().stream())
 			.toArray(String[]::new);
@@ -119,12 +125,17 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutUrl("/abmelden").logoutSuccessUrl("/anmelden?abgemeldet"))
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/anmelden")));
+		oidc.configure(http, Audience.CITIZEN, "/konto");
 		commonHeaders(http);
 		return http.build();
 	}
 
-	private static AuthenticationManager passwordSignIn(UserDetailsService users, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, AuthenticationEventPublisher events) {
+	/**
+	 * Password and OpenID Connect sign-in in one manager, so both publish their success
+	 * events through the same publisher (SignInAudit listens).
+	 */
+	private static AuthenticationManager signIn(UserDetailsService users, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle, AuthenticationEventPublisher events, AuthenticationProvider oidc) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwordEncoder);
 		// Check the account's state only after the password, so a wrong password never
@@ -134,7 +145,10 @@ class SecurityConfiguration {
 		provider.setPreAuthenticationChecks((user) -> {
 		});
 		provider.setPostAuthenticationChecks(statusCheck);
-		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(provider, throttle));
+		List<AuthenticationProvider> providers = new ArrayList<>();
+		providers.add(new ThrottledAuthenticationProvider(provider, throttle));
+		providers.add(oidc);
+		ProviderManager manager = new ProviderManager(providers);
 		manager.setAuthenticationEventPublisher(events);
 		return manager;
 	}

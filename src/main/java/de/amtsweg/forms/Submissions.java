@@ -1,0 +1,96 @@
+package de.amtsweg.forms;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import de.amtsweg.forms.internal.DraftFiles;
+import de.amtsweg.forms.internal.FormDefinitions;
+import de.amtsweg.forms.internal.FormFilling;
+import de.amtsweg.forms.internal.FormVersion;
+import de.amtsweg.platform.AuditLog;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Submitted forms for other modules (the case module creates a case from
+ * {@link FormSubmitted} and reads the data here). Every read is audited.
+ */
+@Service
+public class Submissions {
+
+	private final FormFilling filling;
+
+	private final FormDefinitions definitions;
+
+	private final DraftFiles files;
+
+	private final AuditLog auditLog;
+
+	Submissions(FormFilling filling, FormDefinitions definitions, DraftFiles files, AuditLog auditLog) {
+		this.filling = filling;
+		this.definitions = definitions;
+		this.files = files;
+		this.auditLog = auditLog;
+	}
+
+	@Transactional
+	public Optional<SubmittedForm> get(UUID submissionId) {
+		return this.filling.findSubmission(submissionId).map((submission) -> {
+			FormVersion version = this.definitions.version(submission.formVersionId()).orElseThrow();
+			this.auditLog.record("form-submission.read", "form-submission", submissionId.toString(),
+					submission.municipalityId(), submission.reference());
+			List<Attachment> attachments = this.files.ofSubmission(submissionId)
+				.stream()
+				.map((upload) -> new Attachment(upload.id(), upload.fieldId(), upload.fileName(), upload.contentType(),
+						upload.size(), upload.blobAddress()))
+				.toList();
+			return new SubmittedForm(submission.id(), submission.reference(), version.key(), version.version(),
+					version.json(), submission.municipalityId(), submission.accountId(),
+					version.definition().local().responsibleUnit(), submission.submittedAt(),
+					submission.answers().values(), submission.computed(), attachments);
+		});
+	}
+
+	/**
+	 * A submission with everything a case needs.
+	 *
+	 * @param id the submission
+	 * @param reference its reference number
+	 * @param formKey the form
+	 * @param formVersion the version it was filled with
+	 * @param definitionJson that version's definition
+	 * @param municipalityId the municipality
+	 * @param applicantAccountId the citizen's account, or null for a guest
+	 * @param responsibleUnit key of the org unit that receives it
+	 * @param submittedAt when
+	 * @param answers the answers by field id (texts, lists, maps, group entries)
+	 * @param computed the computed values, e.g. {@code fee}
+	 * @param attachments the uploaded files
+	 */
+	public record SubmittedForm(UUID id, String reference, String formKey, int formVersion, String definitionJson,
+			UUID municipalityId, @Nullable UUID applicantAccountId, @Nullable String responsibleUnit,
+			Instant submittedAt, Map<String, Object> answers, Map<String, BigDecimal> computed,
+			List<Attachment> attachments) {
+	}
+
+	/**
+	 * An uploaded file of a submission.
+	 *
+	 * @param id the upload
+	 * @param fieldId the field it answers
+	 * @param fileName its name
+	 * @param contentType its detected type
+	 * @param size bytes
+	 * @param blobAddress where the platform's blob store keeps it
+	 */
+	public record Attachment(UUID id, String fieldId, String fileName, String contentType, long size,
+			String blobAddress) {
+	}
+
+}

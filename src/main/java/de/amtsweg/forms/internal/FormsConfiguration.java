@@ -1,0 +1,46 @@
+package de.amtsweg.forms.internal;
+
+import de.amtsweg.platform.NavigationLink;
+import de.amtsweg.platform.PublicEndpoints;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Defaults of the forms module. */
+@Configuration(proxyBeanMethods = false)
+class FormsConfiguration {
+
+	/** ClamAV when configured; without it uploads are checked by type and size only. */
+	@Bean
+	VirusScanner virusScanner(FormsProperties properties) {
+		FormsProperties.VirusScan clamd = properties.virusScan();
+		if (clamd.enabled()) {
+			return new ClamdVirusScanner(clamd.host(), clamd.port(), clamd.timeout());
+		}
+		return (content) -> VirusScanner.Verdict.ok();
+	}
+
+	@Bean
+	NavigationLink formsDraftsLink() {
+		return new NavigationLink(NavigationLink.Area.ACCOUNT, "forms.drafts.link.title",
+				"forms.drafts.link.description", "/konto/antraege/entwuerfe", 30, null);
+	}
+
+	@Bean
+	NavigationLink formsSubmissionsLink() {
+		return new NavigationLink(NavigationLink.Area.ACCOUNT, "forms.submissions.link.title",
+				"forms.submissions.link.description", "/konto/antraege", 20, null);
+	}
+
+	@Bean
+	NavigationLink formsAdminLink() {
+		return new NavigationLink(NavigationLink.Area.ADMIN, "forms.admin.link.title", "forms.admin.link.description",
+				"/intern/admin/formulare", 40, "ROLE_ADMIN");
+	}
+
+	@Bean
+	PublicEndpoints formsPublicEndpoints() {
+		return PublicEndpoints.of("/api/v1/forms/schema");
+	}
+
+}
