@@ -141,7 +141,7 @@ public class AccountTokens {
 	/** What a token is for; the table's check constraint names the same. */
 	public enum Purpose {
 
-		CONFIRM_EMAIL, RESET_PASSWORD, CHANGE_EMAIL
+		CONFIRM_EMAIL, RESET_PASSWORD, CHANGE_EMAIL, STAFF_INVITATION
 
 	}
 

@@ -69,7 +69,9 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(
 					(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 						.permitAll()
-						.requestMatchers("/intern/anmelden")
+						// Whoever opens an invitation has no password yet: the link's
+						// token is the proof.
+						.requestMatchers("/intern/anmelden", "/intern/einladung", "/intern/einladung/**")
 						.permitAll()
 						.requestMatchers("/intern/admin/**")
 						.hasAnyRole("ADMIN", "PORTAL_ADMIN")
