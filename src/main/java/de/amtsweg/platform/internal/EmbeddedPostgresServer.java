@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * One embedded PostgreSQL server per data directory and JVM. Test contexts that share a
  * data directory share the server; it stops when the JVM does.
@@ -106,6 +108,11 @@ final class EmbeddedPostgresServer {
 
 	private static EmbeddedPostgres start(Path directory, DatabaseProperties.Embedded settings) {
 		try {
+			if (settings.clean()) {
+				// A run that was killed leaves its data directory behind, and initdb
+				// refuses a directory that is not empty.
+				FileSystemUtils.deleteRecursively(directory);
+			}
 			Files.createDirectories(directory);
 			long started = System.nanoTime();
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
