@@ -28,6 +28,16 @@ class SignInSecurityTests extends AccountsTestSupport {
 	}
 
 	@Test
+	void anApiCallWithTheSessionCookieNeedsTheTokenButACookielessMachineCallDoesNot() {
+		WebSession signedIn = registerAndConfirm(freshAddress("csrf-api"));
+		assertThat(signedIn.post("/api/v1/municipalities", Map.of()).status()).isEqualTo(403);
+
+		// No cookie, no ambient authority: the request reaches the endpoint, which only
+		// answers GET.
+		assertThat(newSession().post("/api/v1/municipalities", Map.of()).status()).isEqualTo(405);
+	}
+
+	@Test
 	void tenWrongPasswordsThrottleTheSignInUntilTheClockMovesOn() {
 		String email = freshAddress("rate");
 		registerAndConfirm(email);

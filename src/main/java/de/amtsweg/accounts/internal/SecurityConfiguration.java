@@ -16,7 +16,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -29,9 +28,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.expression.WebExpressionAuthorizationManager;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Who may see what. Two sign-ins share one session: citizens under {@code /anmelden},
@@ -163,7 +164,21 @@ class SecurityConfiguration {
 			.permissionsPolicyHeader(
 					(permissions) -> permissions.policy("geolocation=(self), camera=(self), microphone=()")))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
-			.csrf(Customizer.withDefaults());
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken));
+	}
+
+	/**
+	 * Forms and browser calls need the token. A machine calling the API without any
+	 * cookie (a payment provider's notification, a specialist system with its key)
+	 * carries no ambient authority a forged request could borrow, so it needs none.
+	 */
+	static boolean needsCsrfToken(HttpServletRequest request) {
+		if (!CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)) {
+			return false;
+		}
+		boolean machineApiCall = request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+				&& request.getCookies() == null;
+		return !machineApiCall;
 	}
 
 	private static AuthorizationManager<RequestAuthorizationContext> fromNetworks(List<String> networks) {
