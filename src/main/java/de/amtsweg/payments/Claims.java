@@ -115,6 +115,18 @@ public class Claims {
 		return claims;
 	}
 
+	/**
+	 * Links claims the finance system imported for this e-mail address (and nobody else)
+	 * to the account. Call only with the account's confirmed address.
+	 */
+	@Transactional
+	public void adoptImported(UUID accountId, String confirmedEmail) {
+		for (UUID claimId : this.repository.adoptImported(accountId, confirmedEmail)) {
+			this.auditLog.record("payment-claim.linked", "payment-claim", claimId.toString(), null,
+					"citizen-account " + accountId);
+		}
+	}
+
 	private static void check(NewClaim claim) {
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
 		if (claim.purpose().isBlank()) {

@@ -173,6 +173,25 @@ public class ClaimRepository {
 		}
 	}
 
+	public void attachNotice(UUID claimId, String blobAddress) {
+		this.jdbc.sql("update payment_claim set notice_blob = :blob where id = :id")
+			.param("blob", blobAddress)
+			.param("id", claimId)
+			.update();
+	}
+
+	/**
+	 * Links imported claims addressed to the e-mail address and to nobody else; their
+	 * ids.
+	 */
+	public List<UUID> adoptImported(UUID accountId, String email) {
+		return this.jdbc.sql("""
+				update payment_claim set debtor_account_id = :account
+				where debtor_account_id is null and debtor_organisation_id is null and origin_type = 'IMPORT'
+				    and debtor_email <> '' and lower(debtor_email) = lower(:email)
+				returning id""").param("account", accountId).param("email", email).query(UUID.class).list();
+	}
+
 	public void unlinkAccount(UUID accountId) {
 		this.jdbc.sql("update payment_claim set debtor_account_id = null where debtor_account_id = :a")
 			.param("a", accountId)

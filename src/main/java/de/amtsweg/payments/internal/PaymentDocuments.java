@@ -42,7 +42,8 @@ public class PaymentDocuments {
 	 * @param issuedOn the date printed on it
 	 * @param remindedClaim for a reminder: the claim reminded of
 	 */
-	public byte[] notice(Claim claim, String kind, LocalDate issuedOn, Claim remindedClaim, Locale locale) {
+	public byte[] notice(Claim claim, String kind, LocalDate issuedOn,
+			@org.jspecify.annotations.Nullable Claim remindedClaim, Locale locale) {
 		Map<String, Object> variables = common(claim, locale);
 		variables.put("kind", kind);
 		variables.put("issuedOn", DATE.format(issuedOn));

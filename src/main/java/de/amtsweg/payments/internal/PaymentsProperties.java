@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * per hour on {@code /bezahlen}
  * @param reminderFee the fee of a reminder (Mahngebühr)
  * @param reminderPeriod how long a reminder gives to pay
+ * @param accountIban the treasury's account, named in camt.053 exports
  * @param sandbox the sandbox payment provider
  * @param xbezahldienste the XBezahldienste payment service, if any
  */
@@ -25,7 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PaymentsProperties(@DefaultValue("{ags:5}{seq:7}") String referenceFormat,
 		@DefaultValue Map<String, String> referenceFormats, @DefaultValue("10") int guestLookupsPerHour,
 		@DefaultValue("5.00") BigDecimal reminderFee, @DefaultValue("P14D") Period reminderPeriod,
-		@DefaultValue Sandbox sandbox, @DefaultValue XBezahldienste xbezahldienste) {
+		@DefaultValue("DE02120300000000202051") String accountIban, @DefaultValue Sandbox sandbox,
+		@DefaultValue XBezahldienste xbezahldienste) {
 
 	String formatFor(String municipalitySlug) {
 		return this.referenceFormats.getOrDefault(municipalitySlug, this.referenceFormat);

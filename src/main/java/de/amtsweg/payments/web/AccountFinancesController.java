@@ -71,6 +71,8 @@ class AccountFinancesController {
 
 	@GetMapping("/konto/finanzen")
 	String finances(@AuthenticationPrincipal CitizenPrincipal citizen, Locale locale, Model model) {
+		this.accounts.profile(citizen.accountId())
+			.ifPresent((profile) -> this.claims.adoptImported(citizen.accountId(), profile.email()));
 		List<OrganisationMembership> organisations = this.accounts.organisationsOf(citizen.accountId());
 		List<Claim> all = this.claims.claimsOf(citizen.accountId(),
 				organisations.stream().map(OrganisationMembership::organisationId).toList());
