@@ -34,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
  * outside platform would.
  */
 @Component
+@Order(1)
 public class SandboxProvider implements PaymentProvider {
 
 	public static final String KEY = "sandbox";
