@@ -12,13 +12,13 @@ import org.springframework.stereotype.Component;
  * treasury must keep them, under the debtor's name as printed on the notice.
  */
 @Component
-class AccountDeletion {
+class ClaimsOfDeletedAccounts {
 
 	private final ClaimRepository claims;
 
 	private final AuditLog auditLog;
 
-	AccountDeletion(ClaimRepository claims, AuditLog auditLog) {
+	ClaimsOfDeletedAccounts(ClaimRepository claims, AuditLog auditLog) {
 		this.claims = claims;
 		this.auditLog = auditLog;
 	}
