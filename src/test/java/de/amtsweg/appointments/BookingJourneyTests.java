@@ -94,6 +94,7 @@ class BookingJourneyTests extends IntegrationTest {
 		assertThat(session.open("/termine/zeiten" + query + "&tag=" + slot.local().toLocalDate()).body())
 			.doesNotContain("beginn=" + slot.local() + "\"");
 
+		manage = session.open(manageLink);
 		WebSession.Page cancelled = session.submit(manage.document().select("form").last().attr("action"), Map.of());
 		assertThat(cancelled.isRedirect()).isTrue();
 		assertThat(session.open(manageLink).document().selectFirst("#termin-stand").text()).isEqualTo("abgesagt");
