@@ -233,6 +233,7 @@ class BookingController {
 			ex.addTo(result);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("hasErrors", true);
 		// a fresh challenge: the old one may be used up
 		return detailsPage(model, municipality, calendar,
 				form.withChallenge(this.proofOfWork.issue(POW_PURPOSE).token()), locale);

@@ -24,11 +24,11 @@ public record DetailsForm(@Nullable UUID kalender, @Nullable List<UUID> dienst, 
 		@Nullable String beginn, @Nullable String name, @Nullable String email, @Nullable String telefon,
 		@Nullable String schluessel, @Nullable String powChallenge, @Nullable String powSolution) {
 
-	List<UUID> services() {
+	public List<UUID> services() {
 		return (this.dienst != null) ? this.dienst : List.of();
 	}
 
-	int persons() {
+	public int persons() {
 		return (this.personen != null) ? this.personen : 1;
 	}
 
