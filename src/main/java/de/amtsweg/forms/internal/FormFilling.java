@@ -73,7 +73,7 @@ public class FormFilling {
 	}
 
 	public FormEngine engine(FormVersion version) {
-		return new FormEngine(version.definition(), today());
+		return new FormEngine(this.definitions.completed(version), today());
 	}
 
 	/**
