@@ -246,6 +246,15 @@ public class FormFilling {
 			if (field.type() == de.amtsweg.forms.internal.definition.FieldType.FILE) {
 				ids.addAll(Answers.list(answers.get(field.id())));
 			}
+			else if (field.isGroup()) {
+				for (var item : answers.items(field.id())) {
+					for (var sub : field.fields()) {
+						if (sub.type() == de.amtsweg.forms.internal.definition.FieldType.FILE) {
+							ids.addAll(Answers.list(item.get(sub.id())));
+						}
+					}
+				}
+			}
 		}
 		return ids;
 	}

@@ -89,10 +89,7 @@ class FormController {
 		model.addAttribute("beforeYouStart", definition.beforeYouStart().stream().map((t) -> t.in(locale)).toList());
 		model.addAttribute("intro", text(definition.local().intro(), locale));
 		model.addAttribute("contact", text(definition.local().contact(), locale));
-		model.addAttribute("hasFiles",
-				definition.fields()
-					.stream()
-					.anyMatch((field) -> field.type() == de.amtsweg.forms.internal.definition.FieldType.FILE));
+		model.addAttribute("hasFiles", definition.pages().stream().anyMatch(FormFiles::hasFiles));
 		UUID accountId = ApplicantSession.accountId(authentication);
 		model.addAttribute("signedIn", accountId != null);
 		model.addAttribute("drafts", (accountId != null) ? this.filling.draftsOf(accountId)
@@ -281,10 +278,7 @@ class FormController {
 		model.addAttribute("errors", this.views.summary(errors, locale));
 		model.addAttribute("action", pagePath(key, draftId, page.id()) + (change ? "?aendern" : ""));
 		model.addAttribute("backLink", back);
-		model.addAttribute("multipart",
-				page.fields()
-					.stream()
-					.anyMatch((field) -> field.type() == de.amtsweg.forms.internal.definition.FieldType.FILE));
+		model.addAttribute("multipart", FormFiles.hasFiles(page));
 		model.addAttribute("step", index + 1);
 		model.addAttribute("steps", visible.size());
 		model.addAttribute("signedIn", loaded.draft().accountId() != null);
