@@ -210,6 +210,13 @@ public class FormFilling {
 		return this.submissions.find(id).orElseThrow();
 	}
 
+	/** Whether a submission with this idempotency key was made in the municipality. */
+	public boolean isSubmitted(Municipality municipality, UUID idempotencyKey) {
+		return this.submissions.findByIdempotencyKey(idempotencyKey)
+			.filter((submission) -> submission.municipalityId().equals(municipality.id()))
+			.isPresent();
+	}
+
 	/** The applicant's submission; 404 for anyone else. */
 	@Transactional
 	public Submission submission(Municipality municipality, UUID submissionId, Applicant applicant) {
