@@ -21,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (A, M), three counters and a kiosk and a board, so tests never see each other's
  * tickets.
  */
-final class QueueFixtures {
+public final class QueueFixtures {
 
-	static final String CLERK = "buergerbuero@musterstadt.example";
+	public static final String CLERK = "buergerbuero@musterstadt.example";
 
-	static final String OTHER_CLERK = "standesamt@musterstadt.example";
+	public static final String OTHER_CLERK = "standesamt@musterstadt.example";
 
 	private QueueFixtures() {
 	}
@@ -43,20 +43,20 @@ final class QueueFixtures {
 	 * @param kiosk the kiosk
 	 * @param board the display board
 	 */
-	record Office(UUID municipalityId, UUID locationId, UUID ids, UUID registration, UUID counter1, UUID counter2,
-			UUID counter3, Device kiosk, Device board) {
+	public record Office(UUID municipalityId, UUID locationId, UUID ids, UUID registration, UUID counter1,
+			UUID counter2, UUID counter3, Device kiosk, Device board) {
 
-		String kioskPath() {
+		public String kioskPath() {
 			return "/aufruf/kiosk/" + this.kiosk.token();
 		}
 
-		String boardPath() {
+		public String boardPath() {
 			return "/aufruf/anzeige/" + this.board.token();
 		}
 
 	}
 
-	static Office office(Municipalities municipalities, CatalogAdministration catalog, QueueSetup setup) {
+	public static Office office(Municipalities municipalities, CatalogAdministration catalog, QueueSetup setup) {
 		return SystemActor.call(() -> {
 			UUID municipalityId = municipalities.bySlug("musterstadt").orElseThrow().id();
 			String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -81,7 +81,7 @@ final class QueueFixtures {
 	}
 
 	/** A staff session signed in with the demo password. */
-	static WebSession staff(WebSession session, String email) {
+	public static WebSession staff(WebSession session, String email) {
 		session.get("/intern/anmelden");
 		WebSession.Page signedIn = session.submit("/intern/anmelden",
 				Map.of("email", email, "passwort", DemoData.PASSWORD));
@@ -93,7 +93,7 @@ final class QueueFixtures {
 	/**
 	 * Draws a ticket at the kiosk page like a visitor; returns the ticket page's path.
 	 */
-	static String draw(WebSession visitor, Office office, UUID groupId) {
+	public static String draw(WebSession visitor, Office office, UUID groupId) {
 		visitor.get(office.kioskPath());
 		WebSession.Page drawn = visitor.submit(office.kioskPath(), Map.of("group", groupId.toString()));
 		assertThat(drawn.isRedirect()).as("drawing a ticket").isTrue();
