@@ -32,5 +32,9 @@ until grep -q "Started AmtswegApplication" "$log"; do
 	fi
 	sleep 0.5
 done
+# demo data (with the demo kiosk and board) is created after "Started"
+until curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/aufruf/kiosk/demo-kiosk-musterstadt-buergerbuero" | grep -q 200; do
+	sleep 0.5
+done
 echo "java: $(java -version 2>&1 | head -n 1), cores: $(nproc)"
 java bench/queue/BoardLoad.java "http://localhost:$port" "$boards" "$calls" "$rate"

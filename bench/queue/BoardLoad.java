@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
  * to the call's arrival on the board. Plain JDK, run as a single source file:
  * {@code java BoardLoad.java <base-url> <boards> <calls> <calls-per-second>}.
  */
+@SuppressWarnings("unchecked")
 public class BoardLoad {
 
 	static final String KIOSK = "/aufruf/kiosk/demo-kiosk-musterstadt-buergerbuero";
