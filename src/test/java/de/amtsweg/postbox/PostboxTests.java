@@ -261,6 +261,23 @@ class PostboxTests extends PostboxTestSupport {
 		assertThat(citizen("anna.beispiel@example.org").get(threadPath).status()).isEqualTo(404);
 	}
 
+	@Test
+	void theAccountHomeShowsAnOpenReplyByTaskOnTopOfTheTimeline() {
+		String paul = "paul.beispiel@example.org";
+		String older = unique("Allgemeine Auskunft");
+		String task = unique("Unterlagen nachreichen");
+		questionTo(paul, task, "Bitte reichen Sie nach.", LocalDate.now(this.clock).plusDays(7));
+		this.clock.advance(Duration.ofMinutes(5));
+		questionTo(paul, older, "Zur Information.", null);
+
+		WebSession.Page home = citizen(paul).get("/konto");
+
+		assertThat(home.status()).isEqualTo(200);
+		List<String> entries = home.document().select("main ol.list > li").eachText();
+		assertThat(entries.get(0)).contains(task, "Antwort erbeten bis", "fällig am");
+		assertThat(entries.get(1)).contains(older, "1 ungelesene Nachricht");
+	}
+
 	private String topicOf(UUID threadId) {
 		return this.jdbc.sql("select topic from postbox_thread where id = :id")
 			.param("id", threadId)

@@ -18,7 +18,8 @@ import org.springframework.web.multipart.MultipartFile;
 /** What the postbox pages take from a request: chosen files and dates. */
 final class Uploads {
 
-	private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("d.M.uuuu");
+	private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("d.M.uuuu")
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private Uploads() {
 	}
