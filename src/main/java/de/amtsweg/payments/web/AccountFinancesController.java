@@ -42,7 +42,6 @@ class AccountFinancesController {
 	/**
 	 * The change-request form of the demo forms; it takes no prefill by parameter yet.
 	 */
-	static final String CHANGE_REQUEST_FORM = "/antrag/hundesteuer-anmeldung";
 
 	private final Claims claims;
 
@@ -110,7 +109,6 @@ class AccountFinancesController {
 					PaymentDocuments.money(booking.amount(), locale), booking.source(), booking.amount().signum() > 0))
 			.toList());
 		model.addAttribute("organisationNames", organisationNames);
-		model.addAttribute("changeRequestForm", CHANGE_REQUEST_FORM);
 		return "payments/account";
 	}
 
