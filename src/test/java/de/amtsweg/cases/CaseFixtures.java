@@ -16,8 +16,12 @@ import de.amtsweg.platform.Municipality;
 import de.amtsweg.platform.SystemActor;
 import org.jspecify.annotations.Nullable;
 
+import de.amtsweg.platform.DemoData;
+import de.amtsweg.support.WebSession;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -62,6 +66,29 @@ final class CaseFixtures {
 				.query(UUID.class)
 				.optional(), java.util.Optional::isPresent)
 			.orElseThrow();
+	}
+
+	/** A session signed in with the demo password at the given sign-in page. */
+	static WebSession signedIn(WebSession session, String page, String email) {
+		session.get(page);
+		WebSession.Page signedIn = session.submit(page, Map.of("email", email, "passwort", DemoData.PASSWORD));
+		assertThat(signedIn.isRedirect()).as("sign-in of " + email).isTrue();
+		assertThat(signedIn.location().orElse("")).doesNotContain("anmelden");
+		return session;
+	}
+
+	static UUID accountOf(JdbcClient jdbc, String email) {
+		return jdbc.sql("select id from citizen_account where email = :e").param("e", email).query(UUID.class).single();
+	}
+
+	/** The action of the page's form that completes the route's open task. */
+	static String taskAction(WebSession.Page page) {
+		return page.document()
+			.select("form[action*=/aufgaben/]")
+			.stream()
+			.map((form) -> form.attr("action"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No open task form on\n" + page.mainText()));
 	}
 
 }

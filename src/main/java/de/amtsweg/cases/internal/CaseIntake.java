@@ -138,7 +138,10 @@ class CaseIntake {
 		variables.put(CaseRoute.CASE_ID, id.toString());
 		variables.put(CaseRoute.ORG_UNIT_GROUP, CaseRoute.group(unit.id()));
 		variables.put(CaseRoute.PICKUP, type.pickup());
-		variables.put(CaseRoute.DEADLINE, deadline.atTime(23, 59).atZone(ZoneId.of("Europe/Berlin")).toString());
+		variables.put(CaseRoute.DEADLINE,
+				deadline.atTime(23, 59)
+					.atZone(ZoneId.of("Europe/Berlin"))
+					.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
 		ProcessInstance process = this.runtime.startProcessInstanceByKey(type.routeKey(), id.toString(), variables);
 		this.cases.setProcessInstance(id, process.getProcessInstanceId());
 		this.events.publishEvent(new CaseOpened(id, form.municipalityId(), unit.id(), form.id()));

@@ -278,7 +278,7 @@ public class CaseRepository {
 			where.append(" and assignee_staff_id is null");
 		}
 		if (query.search() != null) {
-			where.append("""
+			where.append(" ").append("""
 					and (reference = upper(:q) or search @@ plainto_tsquery('german', :q)
 					     or search @@ plainto_tsquery('simple', :q))""");
 			params.put("q", query.search());
