@@ -11,6 +11,7 @@ import de.amtsweg.forms.internal.DraftFiles;
 import de.amtsweg.forms.internal.FormDefinitions;
 import de.amtsweg.forms.internal.FormFilling;
 import de.amtsweg.forms.internal.FormVersion;
+import de.amtsweg.forms.internal.definition.FormDefinition;
 import de.amtsweg.platform.AuditLog;
 import org.jspecify.annotations.Nullable;
 
@@ -52,9 +53,25 @@ public class Submissions {
 				.toList();
 			return new SubmittedForm(submission.id(), submission.reference(), version.key(), version.version(),
 					version.json(), submission.municipalityId(), submission.accountId(),
-					version.definition().local().responsibleUnit(), submission.submittedAt(),
+					responsibleUnit(version, submission.answers().values()), submission.submittedAt(),
 					submission.answers().values(), submission.computed(), attachments);
 		});
+	}
+
+	/**
+	 * The unit the applicant chose where the form asks for one (a general contact form),
+	 * else the form's responsible unit.
+	 */
+	private static @Nullable String responsibleUnit(FormVersion version, Map<String, Object> answers) {
+		return version.definition()
+			.fields()
+			.stream()
+			.filter((field) -> FormDefinition.ORG_UNITS.equals(field.codeList()))
+			.map((field) -> answers.get(field.id()))
+			.filter((answer) -> answer instanceof String chosen && !chosen.isBlank())
+			.map(String.class::cast)
+			.findFirst()
+			.orElse(version.definition().local().responsibleUnit());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package de.amtsweg.notifications;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,11 +14,29 @@ import java.util.Map;
  * message key {@code mail.<template
  * with / replaced by .>.subject} the subject
  * @param variables values for the template
+ * @param attachments files sent along, e.g. an iCalendar file
  */
-public record Email(String to, Locale locale, String template, Map<String, Object> variables) {
+public record Email(String to, Locale locale, String template, Map<String, Object> variables,
+		List<Attachment> attachments) {
 
 	public Email {
 		variables = Map.copyOf(variables);
+		attachments = List.copyOf(attachments);
+	}
+
+	public Email(String to, Locale locale, String template, Map<String, Object> variables) {
+		this(to, locale, template, variables, List.of());
+	}
+
+	/**
+	 * A file attached to a mail.
+	 *
+	 * @param fileName name the recipient sees, e.g. {@code termin.ics}
+	 * @param contentType media type, e.g. {@code text/calendar; charset=UTF-8}
+	 * @param content the bytes
+	 */
+	public record Attachment(String fileName, String contentType, byte[] content) {
+
 	}
 
 }

@@ -32,7 +32,7 @@ public class EmailSender {
 		String text = this.mailTemplates.process(email.template(), context);
 		String subject = this.messages.getMessage("mail." + email.template().replace('/', '.') + ".subject",
 				email.variables().values().toArray(), email.locale());
-		this.transport.send(new RenderedMail(email.to(), subject, text));
+		this.transport.send(new RenderedMail(email.to(), subject, text, email.attachments()));
 	}
 
 }

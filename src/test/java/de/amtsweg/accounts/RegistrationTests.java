@@ -80,7 +80,10 @@ class RegistrationTests extends AccountsTestSupport {
 		session.get("/anmelden");
 		WebSession.Page refused = session.submit("/anmelden", Map.of("email", email, "passwort", PASSWORD));
 		assertThat(refused.location()).hasValueSatisfying((l) -> assertThat(l).contains("/anmelden?fehler"));
-		assertThat(session.get("/anmelden?fehler").mainText()).contains("Bestätigen Sie zuerst Ihre E-Mail-Adresse");
+		WebSession.Page explained = session.get("/anmelden?fehler");
+		assertThat(explained.mainText()).contains("Bestätigen Sie zuerst Ihre E-Mail-Adresse");
+		assertThat(explained.document().select("a[href=/registrieren/neuer-link]").text())
+			.isEqualTo("Neuen Bestätigungslink anfordern");
 		assertThat(session.get("/konto").location()).hasValueSatisfying((l) -> assertThat(l).endsWith("/anmelden"));
 	}
 

@@ -170,8 +170,8 @@ class CatalogPagesTests extends IntegrationTest {
 	}
 
 	@Test
-	void theSearchBoxFragmentSendsToTheResultsPage() {
-		WebSession.Page page = in("musterstadt").get("/lebenslagen/umzug");
+	void theHomePageSearchBoxSendsToTheResultsPage() {
+		WebSession.Page page = in("musterstadt").get("/");
 		Element box = page.document().selectFirst("form[role=search]");
 		assertThat(box.attr("action")).isEqualTo("/leistungen");
 		assertThat(box.attr("method")).isEqualTo("get");

@@ -93,7 +93,8 @@ class FormSubmittedEventTests extends IntegrationTest {
 			session.get("/gemeinde/" + slug);
 			for (String key : List.of("geburtsurkunde", "meldebescheinigung", "briefwahl", "hundesteuer-anmeldung",
 					"bewohnerparkausweis", "gewerbeanmeldung", "veranstaltung-anzeige", "kita-anmeldung",
-					"wohnberechtigungsschein", "wohngeld", "bauantrag")) {
+					"wohnberechtigungsschein", "wohngeld", "bauantrag", "urkundenanforderung", "hundesteuer-abmeldung",
+					"gewerbeummeldung", "gewerbeabmeldung", "versammlung-anzeige", "kontakt")) {
 				WebSession.Page start = session.get("/antrag/" + key);
 				assertThat(start.status()).as(slug + " " + key).isEqualTo(200);
 				String first = session.submit("/antrag/" + key, Map.of()).location().orElseThrow();

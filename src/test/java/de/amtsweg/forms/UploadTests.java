@@ -100,6 +100,50 @@ class UploadTests extends IntegrationTest {
 			.isEqualTo("Laden Sie bei „Nachweis“ eine Datei hoch.");
 	}
 
+	@Test
+	void eachEntryOfAGroupTakesItsOwnFiles() {
+		WebSession guest = newSession();
+		guest.get("/gemeinde/musterstadt");
+		guest.get("/antrag/hundesteuer-abmeldung");
+		String first = guest.submit("/antrag/hundesteuer-abmeldung", Map.of()).location().orElseThrow();
+		String page = first.replace(baseUrl(), "").replace("/person", "/hunde");
+		guest.get(page);
+		guest.submit(page, Map.of("aktion", "hinzufuegen:dogs"));
+		guest.get(page);
+		guest.submit(page, Map.of("dogs.count", "1", "dogs.0.name", "Bello", "aktion", "hinzufuegen:dogs"));
+		WebSession.Page form = guest.get(page);
+		assertThat(form.document().select("form[enctype=multipart/form-data]")).isNotEmpty();
+		assertThat(form.document().select("input[type=file]")).extracting((input) -> input.attr("name"))
+			.containsExactly("datei.dogs.0.proof", "datei.dogs.1.proof");
+
+		Map<String, String> fields = new LinkedHashMap<>();
+		form.document()
+			.select("form[enctype] input[type=hidden]")
+			.forEach((input) -> fields.put(input.attr("name"), input.attr("value")));
+		fields.put("dogs.0.name", "Bello");
+		fields.put("dogs.1.name", "Rex");
+		fields.put("aktion", "hochladen:dogs.1.proof");
+		HttpResponse<byte[]> uploaded = guest.postMultipart(baseUrl() + page, fields, "datei.dogs.1.proof",
+				"Tierarzt.pdf", "application/pdf", SMALL_PDF);
+		assertThat(uploaded.statusCode()).isEqualTo(302);
+		assertThat(uploaded.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("#dogs-1-proof"));
+
+		WebSession.Page withFile = guest.get(page);
+		assertThat(withFile.document().select("#dogs-1-name").attr("value")).isEqualTo("Rex");
+		assertThat(withFile.document().select(".file-list__item")).singleElement()
+			.satisfies((item) -> assertThat(item.text()).contains("Tierarzt.pdf"));
+		assertThat(withFile.document().select("button[value^=datei-entfernen:dogs.1.proof:]")).hasSize(1);
+		assertThat(this.jdbc.sql("select field_id from form_upload where draft_id = :draft")
+			.param("draft", UUID.fromString(page.split("/")[3]))
+			.query(String.class)
+			.list()).containsExactly("dogs.1.proof");
+
+		String remove = withFile.document().select("button[value^=datei-entfernen:dogs.1.proof:]").attr("value");
+		guest.submit(page, Map.of("dogs.count", "2", "dogs.0.name", "Bello", "dogs.1.name", "Rex", "aktion", remove));
+		assertThat(guest.get(page).document().select(".file-list__item")).isEmpty();
+	}
+
 	private HttpResponse<byte[]> upload(WebSession session, String page, Document form, String name, byte[] content) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		form.select("form[enctype] input[type=hidden]")

@@ -39,8 +39,11 @@ public class DraftExpiry {
 
 	private final Clock clock;
 
+	private final SubmissionRateLimits rateLimits;
+
 	DraftExpiry(DraftRepository drafts, SubmissionRepository submissions, DraftFiles files, JobLock lock,
-			AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
+			AuditLog auditLog, TransactionTemplate transactions, SubmissionRateLimits rateLimits, Clock clock) {
+		this.rateLimits = rateLimits;
 		this.drafts = drafts;
 		this.submissions = submissions;
 		this.files = files;
@@ -53,7 +56,10 @@ public class DraftExpiry {
 	@Scheduled(fixedDelayString = "${amtsweg.forms.expiry-interval:PT1H}",
 			initialDelayString = "${amtsweg.forms.expiry-interval:PT1H}")
 	void scheduled() {
-		this.lock.runExclusively("forms-draft-expiry", Duration.ofMinutes(30), this::deleteExpired);
+		this.lock.runExclusively("forms-draft-expiry", Duration.ofMinutes(30), () -> {
+			deleteExpired();
+			this.rateLimits.forgetOldWindows();
+		});
 	}
 
 	/** Deletes every expired draft; returns how many. */

@@ -51,17 +51,19 @@ public class DraftFiles {
 
 	/**
 	 * Checks and stores a file for a field of the draft.
+	 * @param path the answer it belongs to: the field's id, or {@code group.index.field}
+	 * in an entry of a group
 	 * @return the upload, or the reason it was refused
 	 */
 	@Transactional
-	public Stored store(Draft draft, Field field, String fileName, byte[] content) {
+	public Stored store(Draft draft, Field field, String path, String fileName, byte[] content) {
 		if (count(draft.id()) >= this.properties.uploads().maxFilesPerDraft()) {
 			return new Stored(null, "file.draftFull", new Object[] { this.properties.uploads().maxFilesPerDraft() });
 		}
 		UploadCheck.Result result = this.check.check(field, content);
 		if (!result.accepted()) {
 			this.auditLog.record("form-upload.refused", "form-draft", draft.id().toString(), draft.municipalityId(),
-					field.id() + ": " + result.problem());
+					path + ": " + result.problem());
 			return new Stored(null, result.problem(), result.arguments());
 		}
 		String address = this.blobs.put(content);
@@ -71,7 +73,7 @@ public class DraftFiles {
 					insert into form_upload (draft_id, field_id, file_name, content_type, size_bytes, blob_address, created_at)
 					values (:draft, :field, :name, :type, :size, :address, :now) returning id""")
 			.param("draft", draft.id())
-			.param("field", field.id())
+			.param("field", path)
 			.param("name", name)
 			.param("type", result.mediaType())
 			.param("size", content.length)
@@ -80,7 +82,7 @@ public class DraftFiles {
 			.query(UUID.class)
 			.single();
 		this.auditLog.record("form-upload.stored", "form-upload", id.toString(), draft.municipalityId(),
-				field.id() + " " + result.mediaType());
+				path + " " + result.mediaType());
 		return new Stored(find(id).orElseThrow(), null, new Object[0]);
 	}
 

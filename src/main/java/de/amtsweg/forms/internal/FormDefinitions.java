@@ -11,6 +11,7 @@ import de.amtsweg.forms.internal.definition.DefinitionProblem;
 import de.amtsweg.forms.internal.definition.FormDefinition;
 import de.amtsweg.forms.internal.definition.FormDefinitionReader;
 import de.amtsweg.forms.internal.definition.InvalidDefinitionException;
+import de.amtsweg.forms.internal.definition.Text;
 import de.amtsweg.platform.AuditLog;
 import de.amtsweg.platform.NotFoundException;
 import de.amtsweg.platform.OrgUnit;
@@ -129,6 +130,22 @@ public class FormDefinitions {
 		this.auditLog.record("form.published", "form-version", draft.id().toString(), municipalityId,
 				key + " v" + draft.version());
 		return this.repository.findVersion(draft.id()).orElseThrow();
+	}
+
+	/**
+	 * The definition of a version with the lists that come from its municipality (see
+	 * {@link FormDefinition#ORG_UNITS}).
+	 */
+	public FormDefinition completed(FormVersion version) {
+		FormDefinition definition = version.definition();
+		if (!definition.usesCodeList(FormDefinition.ORG_UNITS)) {
+			return definition;
+		}
+		return definition.withCodeList(FormDefinition.ORG_UNITS,
+				this.orgUnits.of(version.municipalityId())
+					.stream()
+					.map((unit) -> new FormDefinition.Option(unit.key(), Text.german(unit.name())))
+					.toList());
 	}
 
 	/** The version citizens fill in now. */

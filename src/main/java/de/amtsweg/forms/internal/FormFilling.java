@@ -73,7 +73,7 @@ public class FormFilling {
 	}
 
 	public FormEngine engine(FormVersion version) {
-		return new FormEngine(version.definition(), today());
+		return new FormEngine(this.definitions.completed(version), today());
 	}
 
 	/**
@@ -210,6 +210,13 @@ public class FormFilling {
 		return this.submissions.find(id).orElseThrow();
 	}
 
+	/** Whether a submission with this idempotency key was made in the municipality. */
+	public boolean isSubmitted(Municipality municipality, UUID idempotencyKey) {
+		return this.submissions.findByIdempotencyKey(idempotencyKey)
+			.filter((submission) -> submission.municipalityId().equals(municipality.id()))
+			.isPresent();
+	}
+
 	/** The applicant's submission; 404 for anyone else. */
 	@Transactional
 	public Submission submission(Municipality municipality, UUID submissionId, Applicant applicant) {
@@ -245,6 +252,15 @@ public class FormFilling {
 		for (var field : version.definition().fields()) {
 			if (field.type() == de.amtsweg.forms.internal.definition.FieldType.FILE) {
 				ids.addAll(Answers.list(answers.get(field.id())));
+			}
+			else if (field.isGroup()) {
+				for (var item : answers.items(field.id())) {
+					for (var sub : field.fields()) {
+						if (sub.type() == de.amtsweg.forms.internal.definition.FieldType.FILE) {
+							ids.addAll(Answers.list(item.get(sub.id())));
+						}
+					}
+				}
 			}
 		}
 		return ids;

@@ -33,6 +33,12 @@ class FormsConfiguration {
 	}
 
 	@Bean
+	NavigationLink formsContactLink() {
+		return new NavigationLink(NavigationLink.Area.HOME, "forms.contact.link.title",
+				"forms.contact.link.description", "/antrag/kontakt", 50, null);
+	}
+
+	@Bean
 	NavigationLink formsAdminLink() {
 		return new NavigationLink(NavigationLink.Area.ADMIN, "forms.admin.link.title", "forms.admin.link.description",
 				"/intern/admin/formulare", 40, "ROLE_ADMIN");

@@ -33,7 +33,8 @@ class FormsDemoData implements ApplicationRunner {
 
 	static final List<String> KEYS = List.of("geburtsurkunde", "meldebescheinigung", "briefwahl",
 			"hundesteuer-anmeldung", "bewohnerparkausweis", "gewerbeanmeldung", "veranstaltung-anzeige",
-			"kita-anmeldung", "wohnberechtigungsschein", "wohngeld", "bauantrag");
+			"kita-anmeldung", "wohnberechtigungsschein", "wohngeld", "bauantrag", "urkundenanforderung",
+			"hundesteuer-abmeldung", "gewerbeummeldung", "gewerbeabmeldung", "versammlung-anzeige", "kontakt");
 
 	private static final Logger log = LoggerFactory.getLogger(FormsDemoData.class);
 

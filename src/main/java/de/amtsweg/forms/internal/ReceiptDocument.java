@@ -35,7 +35,7 @@ public class ReceiptDocument {
 	public byte[] pdf(Submission submission, Municipality municipality, Locale locale,
 			Function<String, String> fileNames) {
 		FormVersion version = this.definitions.version(submission.formVersionId()).orElseThrow();
-		FormEngine engine = new FormEngine(version.definition(),
+		FormEngine engine = new FormEngine(this.definitions.completed(version),
 				submission.submittedAt().atZone(ZoneId.of("Europe/Berlin")).toLocalDate());
 		AnswerDisplay display = new AnswerDisplay(engine, this.messages, locale, fileNames);
 		Map<String, Object> variables = new HashMap<>();

@@ -24,16 +24,19 @@ import de.amtsweg.forms.internal.FormVersion;
 import de.amtsweg.forms.internal.IncompleteAnswersException;
 import de.amtsweg.forms.internal.ReceiptDocument;
 import de.amtsweg.forms.internal.Submission;
+import de.amtsweg.forms.internal.SubmissionRateLimits;
 import de.amtsweg.forms.internal.definition.FormDefinition;
 import de.amtsweg.forms.internal.definition.FormDefinition.Page;
 import de.amtsweg.platform.Municipality;
 import de.amtsweg.platform.NotFoundException;
+import de.amtsweg.platform.ProofOfWork;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -59,6 +62,8 @@ class FormController {
 
 	static final String PAGE = "{pageId:[a-z0-9]+(?:-[a-z0-9]+)*}";
 
+	static final String POW_PURPOSE = "forms.submission";
+
 	private final FormFilling filling;
 
 	private final FieldViews views;
@@ -69,9 +74,15 @@ class FormController {
 
 	private final ReceiptDocument receipts;
 
+	private final ProofOfWork proofOfWork;
+
+	private final SubmissionRateLimits rateLimits;
+
 	FormController(FormFilling filling, FieldViews views, MessageSource messages, FormFiles files,
-			ReceiptDocument receipts) {
+			ReceiptDocument receipts, ProofOfWork proofOfWork, SubmissionRateLimits rateLimits) {
 		this.receipts = receipts;
+		this.proofOfWork = proofOfWork;
+		this.rateLimits = rateLimits;
 		this.filling = filling;
 		this.views = views;
 		this.messages = messages;
@@ -89,10 +100,7 @@ class FormController {
 		model.addAttribute("beforeYouStart", definition.beforeYouStart().stream().map((t) -> t.in(locale)).toList());
 		model.addAttribute("intro", text(definition.local().intro(), locale));
 		model.addAttribute("contact", text(definition.local().contact(), locale));
-		model.addAttribute("hasFiles",
-				definition.fields()
-					.stream()
-					.anyMatch((field) -> field.type() == de.amtsweg.forms.internal.definition.FieldType.FILE));
+		model.addAttribute("hasFiles", definition.pages().stream().anyMatch(FormFiles::hasFiles));
 		UUID accountId = ApplicantSession.accountId(authentication);
 		model.addAttribute("signedIn", accountId != null);
 		model.addAttribute("drafts", (accountId != null) ? this.filling.draftsOf(accountId)
@@ -190,18 +198,36 @@ class FormController {
 		model.addAttribute("idempotencyKey", loaded.draft().idempotencyKey());
 		model.addAttribute("backLink", pagePath(key, draftId, visible.get(visible.size() - 1).id()));
 		model.addAttribute("signedIn", loaded.draft().accountId() != null);
+		model.addAttribute("powChallenge", this.proofOfWork.issue(POW_PURPOSE).token());
+		model.addAttribute("powDifficulty", this.proofOfWork.difficulty());
 		return "forms/check";
 	}
 
 	@PostMapping("/antrag/" + KEY + "/" + DRAFT + "/absenden")
 	String submit(@PathVariable String key, @PathVariable UUID draftId,
 			@RequestParam(name = "idempotencyKey", required = false) @Nullable String idempotencyKey,
-			Municipality municipality, @Nullable Authentication authentication, HttpSession session, Locale locale) {
+			@RequestParam(name = ProofOfWork.CHALLENGE_FIELD, required = false) @Nullable String challenge,
+			@RequestParam(name = ProofOfWork.SOLUTION_FIELD, required = false) @Nullable String solution,
+			Municipality municipality, @Nullable Authentication authentication, HttpSession session,
+			HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
 		UUID requestKey = uuid(idempotencyKey);
 		if (requestKey == null) {
 			return "redirect:" + checkPath(key, draftId);
 		}
 		Applicant applicant = ApplicantSession.of(authentication, session);
+		// A repeated request (double click, retry) gets the first one's receipt and is
+		// not
+		// counted again; its challenge is used up by then anyway.
+		if (!this.filling.isSubmitted(municipality, requestKey)) {
+			ProofOfWork.Verdict verdict = this.proofOfWork.verify(POW_PURPOSE, challenge, solution);
+			if (!this.rateLimits.attempt(request.getRemoteAddr(), verdict)) {
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+				model.addAttribute("formTitle",
+						this.filling.publishedForm(municipality, key).definition().title().in(locale));
+				model.addAttribute("checkPath", checkPath(key, draftId));
+				return "forms/rate-limited";
+			}
+		}
 		try {
 			Submission submission = this.filling.submit(municipality, key, draftId, requestKey, applicant, locale);
 			if (submission.accountId() == null) {
@@ -281,10 +307,7 @@ class FormController {
 		model.addAttribute("errors", this.views.summary(errors, locale));
 		model.addAttribute("action", pagePath(key, draftId, page.id()) + (change ? "?aendern" : ""));
 		model.addAttribute("backLink", back);
-		model.addAttribute("multipart",
-				page.fields()
-					.stream()
-					.anyMatch((field) -> field.type() == de.amtsweg.forms.internal.definition.FieldType.FILE));
+		model.addAttribute("multipart", FormFiles.hasFiles(page));
 		model.addAttribute("step", index + 1);
 		model.addAttribute("steps", visible.size());
 		model.addAttribute("signedIn", loaded.draft().accountId() != null);

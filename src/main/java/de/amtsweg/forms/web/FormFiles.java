@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,53 +51,47 @@ class FormFiles {
 			Locale locale) {
 		List<FieldError> errors = new ArrayList<>();
 		String anchor = null;
-		boolean uploaded = false;
+		List<Slot> slots = slots(page, answers);
 		if (request instanceof MultipartHttpServletRequest multipart) {
-			for (Field field : page.fields()) {
-				if (field.type() != FieldType.FILE) {
-					continue;
-				}
-				MultipartFile file = multipart.getFile("datei." + field.id());
+			for (Slot slot : slots) {
+				MultipartFile file = multipart.getFile("datei." + slot.path());
 				if (file == null || file.isEmpty()) {
-					if (action.equals("hochladen:" + field.id())) {
-						errors.add(error(field, "file.none"));
+					if (action.equals("hochladen:" + slot.path())) {
+						errors.add(slot.error("file.none"));
 					}
 					continue;
 				}
-				List<String> ids = new ArrayList<>(Answers.list(answers.get(field.id())));
-				if (ids.size() >= FormEngine.maxFiles(field)) {
-					errors.add(error(field, "file.tooMany", FormEngine.maxFiles(field)));
+				List<String> ids = new ArrayList<>(slot.ids(answers));
+				if (ids.size() >= FormEngine.maxFiles(slot.field())) {
+					errors.add(slot.error("file.tooMany", FormEngine.maxFiles(slot.field())));
 					continue;
 				}
-				DraftFiles.Stored stored = this.files.store(loaded.draft(), field,
+				DraftFiles.Stored stored = this.files.store(loaded.draft(), slot.field(), slot.path(),
 						file.getOriginalFilename() != null ? file.getOriginalFilename() : "datei", bytes(file));
 				if (stored.upload() == null) {
-					errors.add(error(field, stored.problem(), stored.arguments()));
+					errors.add(slot.error(stored.problem(), stored.arguments()));
 				}
 				else {
 					ids.add(stored.upload().id().toString());
-					answers.put(field.id(), ids);
-					uploaded = true;
-					anchor = field.id();
+					slot.put(answers, ids);
+					anchor = slot.anchor();
 				}
 			}
 		}
 		if (action.startsWith("datei-entfernen:")) {
 			String[] parts = action.split(":");
-			Field field = page.fields()
-				.stream()
-				.filter((candidate) -> candidate.type() == FieldType.FILE && parts.length == 3
-						&& candidate.id().equals(parts[1]))
+			Slot slot = slots.stream()
+				.filter((candidate) -> parts.length == 3 && candidate.path().equals(parts[1]))
 				.findFirst()
 				.orElse(null);
 			UUID uploadId = FormController.uuid((parts.length == 3) ? parts[2] : null);
-			if (field != null && uploadId != null) {
-				List<String> ids = new ArrayList<>(Answers.list(answers.get(field.id())));
+			if (slot != null && uploadId != null) {
+				List<String> ids = new ArrayList<>(slot.ids(answers));
 				if (ids.remove(uploadId.toString())) {
 					this.files.remove(loaded.draft().id(), uploadId);
 				}
-				answers.put(field.id(), ids);
-				anchor = field.id();
+				slot.put(answers, ids);
+				anchor = slot.anchor();
 			}
 		}
 		boolean fileAction = action.startsWith("hochladen:") || action.startsWith("datei-entfernen:");
@@ -104,6 +99,83 @@ class FormFiles {
 			return new Outcome((anchor != null) ? anchor : "inhalt", errors);
 		}
 		return null;
+	}
+
+	/** Whether a page has a file field, also inside a group. */
+	static boolean hasFiles(Page page) {
+		return page.fields()
+			.stream()
+			.anyMatch((field) -> field.type() == FieldType.FILE
+					|| (field.isGroup() && field.fields().stream().anyMatch((sub) -> sub.type() == FieldType.FILE)));
+	}
+
+	/**
+	 * Every place on the page that takes files: a file field ({@code proof}) or a file
+	 * field in one entry of a group ({@code dogs.1.proof}).
+	 */
+	private static List<Slot> slots(Page page, Answers answers) {
+		List<Slot> slots = new ArrayList<>();
+		for (Field field : page.fields()) {
+			if (field.type() == FieldType.FILE) {
+				slots.add(new Slot(field, field.id(), null, -1, null));
+			}
+			else if (field.isGroup()) {
+				int entries = answers.items(field.id()).size();
+				for (Field sub : field.fields()) {
+					if (sub.type() != FieldType.FILE) {
+						continue;
+					}
+					for (int i = 0; i < entries; i++) {
+						slots.add(new Slot(sub, field.id() + "." + i + "." + sub.id(), field.id(), i,
+								new FieldError.Item(FormEngine.itemLabel(field), i + 1)));
+					}
+				}
+			}
+		}
+		return slots;
+	}
+
+	/**
+	 * A place that takes files.
+	 *
+	 * @param field the file field
+	 * @param path the name of its answer, as in posted names
+	 * @param group the group holding it, or null
+	 * @param index the entry of the group
+	 * @param item the entry for messages ("Hund 2")
+	 */
+	private record Slot(Field field, String path, @Nullable String group, int index, FieldError.@Nullable Item item) {
+
+		List<String> ids(Answers answers) {
+			if (this.group == null) {
+				return Answers.list(answers.get(this.path));
+			}
+			List<Map<String, Object>> entries = answers.items(this.group);
+			return (this.index < entries.size()) ? Answers.list(entries.get(this.index).get(this.field.id()))
+					: List.of();
+		}
+
+		void put(Answers answers, List<String> ids) {
+			if (this.group == null) {
+				answers.put(this.path, ids);
+				return;
+			}
+			List<Map<String, Object>> entries = answers.items(this.group);
+			Map<String, Object> entry = new LinkedHashMap<>(entries.get(this.index));
+			entry.put(this.field.id(), ids);
+			entries.set(this.index, entry);
+			answers.put(this.group, entries);
+		}
+
+		String anchor() {
+			return FormEngine.anchorOf(this.path);
+		}
+
+		FieldError error(@Nullable String key, Object... arguments) {
+			return new FieldError(this.path, anchor(), this.field.label(), this.item, "forms.error." + key, arguments,
+					null);
+		}
+
 	}
 
 	Function<String, String> names(Loaded loaded) {
@@ -139,10 +211,6 @@ class FormFiles {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static FieldError error(Field field, @Nullable String key, Object... arguments) {
-		return new FieldError(field.id(), field.id(), field.label(), null, "forms.error." + key, arguments, null);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package de.amtsweg.notifications.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
+import de.amtsweg.notifications.Email;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -46,7 +48,12 @@ class MailConfiguration {
 	MailTransport mailTransport(MailProperties properties) {
 		if (!properties.smtpConfigured()) {
 			log.warn("No SMTP server configured (AMTSWEG_MAIL_HOST): e-mails are written to the log");
-			return (mail) -> log.info("E-mail to {}\nSubject: {}\n\n{}", mail.to(), mail.subject(), mail.text());
+			return (mail) -> log.info("E-mail to {}\nSubject: {}\n\n{}{}", mail.to(), mail.subject(), mail.text(),
+					mail.attachments().isEmpty() ? ""
+							: "\n\nAttachments: " + mail.attachments()
+								.stream()
+								.map((attachment) -> attachment.fileName() + " (" + attachment.contentType() + ")")
+								.toList());
 		}
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost(properties.host());
@@ -66,11 +73,20 @@ class MailConfiguration {
 		return (mail) -> {
 			try {
 				MimeMessage message = sender.createMimeMessage();
-				MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+				// "mixed" keeps the text part at the top level, where mail clients (and
+				// the
+				// tests) look for it first.
+				MimeMessageHelper helper = mail.attachments().isEmpty()
+						? new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name()) : new MimeMessageHelper(
+								message, MimeMessageHelper.MULTIPART_MODE_MIXED, StandardCharsets.UTF_8.name());
 				helper.setFrom(properties.from());
 				helper.setTo(mail.to());
 				helper.setSubject(mail.subject());
 				helper.setText(mail.text(), false);
+				for (Email.Attachment attachment : mail.attachments()) {
+					helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+							attachment.contentType());
+				}
 				sender.send(message);
 			}
 			catch (MessagingException ex) {

@@ -29,6 +29,13 @@ public record FormDefinition(String key, Text title, @Nullable Text summary, Lis
 		List<Page> pages, Map<String, List<Option>> codeLists, List<Rule> rules, List<Computed> computed,
 		List<Parameter> parameters, Local local) {
 
+	/**
+	 * The code list a form need not define: the org units of the municipality that
+	 * publishes it (code: the unit's key). A form that asks for a unit from it goes to
+	 * the chosen unit.
+	 */
+	public static final String ORG_UNITS = "orgUnits";
+
 	public Optional<Page> page(String id) {
 		return this.pages.stream().filter((page) -> page.id().equals(id)).findFirst();
 	}
@@ -53,6 +60,23 @@ public record FormDefinition(String key, Text title, @Nullable Text summary, Lis
 
 	public List<Option> options(Field field) {
 		return (field.codeList() != null) ? this.codeLists.getOrDefault(field.codeList(), List.of()) : List.of();
+	}
+
+	/**
+	 * Whether a field (also one inside a group) takes its options from this code list.
+	 */
+	public boolean usesCodeList(String name) {
+		return fields().stream()
+			.flatMap((field) -> field.isGroup() ? field.fields().stream() : java.util.stream.Stream.of(field))
+			.anyMatch((field) -> name.equals(field.codeList()));
+	}
+
+	/** The same definition with one more (or a replaced) code list. */
+	public FormDefinition withCodeList(String name, List<Option> options) {
+		Map<String, List<Option>> lists = new java.util.LinkedHashMap<>(this.codeLists);
+		lists.put(name, List.copyOf(options));
+		return new FormDefinition(this.key, this.title, this.summary, this.beforeYouStart, this.pages,
+				java.util.Collections.unmodifiableMap(lists), this.rules, this.computed, this.parameters, this.local);
 	}
 
 	/** A parameter's value: the municipality's, else the shared default. */

@@ -331,7 +331,8 @@ public class FormDefinitionReader {
 
 		private void checkField(FormDefinition definition, Field field, String at, Map<String, Field> topLevel,
 				Set<String> parameters, @Nullable Field group) {
-			if (field.codeList() != null && !definition.codeLists().containsKey(field.codeList())) {
+			if (field.codeList() != null && !definition.codeLists().containsKey(field.codeList())
+					&& !FormDefinition.ORG_UNITS.equals(field.codeList())) {
 				add(at + "/codeList", "codeList.unknown", field.codeList());
 			}
 			if (field.pattern() != null) {

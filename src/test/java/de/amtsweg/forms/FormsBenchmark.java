@@ -1,0 +1,205 @@
+package de.amtsweg.forms;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import de.amtsweg.forms.internal.Answers;
+import de.amtsweg.forms.internal.Draft;
+import de.amtsweg.forms.internal.FormDefinitions;
+import de.amtsweg.forms.internal.FormFilling;
+import de.amtsweg.forms.internal.FormVersion;
+import de.amtsweg.platform.DemoData;
+import de.amtsweg.platform.Municipalities;
+import de.amtsweg.platform.Municipality;
+import de.amtsweg.platform.SystemActor;
+import de.amtsweg.support.IntegrationTest;
+import de.amtsweg.support.WebSession;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Load driver of {@code bench/forms.sh} (its name keeps it out of {@code ./mvnw verify}):
+ * sustained form submissions over HTTP from several signed-in clients, whether the
+ * receipt notices (outbox listener) keep up, and the render time of a form page. Drafts
+ * are filled in beforehand, in process, so the timed phase is only the submit request.
+ * Prints its figures; asserts nothing about time.
+ */
+class FormsBenchmark extends IntegrationTest {
+
+	private static final int THREADS = Integer.getInteger("bench.threads", 8);
+
+	private static final int SUBMISSIONS = Integer.getInteger("bench.submissions", 6000);
+
+	private static final int RENDER_SECONDS = Integer.getInteger("bench.seconds", 15);
+
+	@Autowired
+	FormDefinitions definitions;
+
+	@Autowired
+	FormFilling filling;
+
+	@Autowired
+	Municipalities municipalities;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void measure() throws Exception {
+		Municipality musterstadt = this.municipalities.bySlug("musterstadt").orElseThrow();
+		String key = TestForms.publish(this.definitions, musterstadt.id(), TestForms.DEATH_CERTIFICATE, "bench");
+		UUID account = this.jdbc.sql("select id from citizen_account where email = 'max.mustermann@example.org'")
+			.query(UUID.class)
+			.single();
+		FormVersion version = this.filling.publishedForm(musterstadt, key);
+
+		long prepared = System.nanoTime();
+		ConcurrentLinkedQueue<Draft> drafts = new ConcurrentLinkedQueue<>();
+		SystemActor.run(() -> {
+			for (int i = 0; i < SUBMISSIONS + 1; i++) {
+				Draft draft = this.filling.start(musterstadt, key, account);
+				this.filling.save(new FormFilling.Loaded(draft, version), answers());
+				drafts.add(draft);
+			}
+		});
+		System.out.printf(Locale.ROOT, "%nPrepared %d filled drafts in %.1f s%n", drafts.size(),
+				(System.nanoTime() - prepared) / 1e9);
+
+		List<WebSession> clients = new ArrayList<>();
+		Map<WebSession, String> tokens = new java.util.IdentityHashMap<>();
+		for (int i = 0; i < THREADS; i++) {
+			WebSession session = newSession();
+			session.get("/gemeinde/musterstadt");
+			session.get("/anmelden");
+			session.submit("/anmelden", Map.of("email", "max.mustermann@example.org", "passwort", DemoData.PASSWORD));
+			session.get("/konto");
+			tokens.put(session, session.csrfToken());
+			clients.add(session);
+		}
+
+		// 1. page render: one draft's form page and the check page, read over and over
+		Draft shown = drafts.poll();
+		String page = "/antrag/" + key + "/" + shown.id() + "/person";
+		String check = "/antrag/" + key + "/" + shown.id() + "/pruefen";
+		for (int i = 0; i < 200; i++) {
+			assertThat(clients.get(0).get(page).status()).isEqualTo(200);
+		}
+		report("form page GET " + page.replace(shown.id().toString(), "{draft}"),
+				load(clients, (session) -> session.get(page).status(), RENDER_SECONDS));
+		report("check page GET", load(clients, (session) -> session.get(check).status(), RENDER_SECONDS));
+
+		// 2. sustained submissions
+		long outboxBefore = incompletePublications();
+		AtomicInteger failures = new AtomicInteger();
+		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+		long start = System.nanoTime();
+		for (WebSession session : clients) {
+			threads.submit(() -> {
+				String token = tokens.get(session);
+				Draft draft;
+				while ((draft = drafts.poll()) != null) {
+					long t = System.nanoTime();
+					WebSession.Page response = session.post("/antrag/" + key + "/" + draft.id() + "/absenden",
+							Map.of("_csrf", token, "idempotencyKey", draft.idempotencyKey().toString()));
+					latencies.add((System.nanoTime() - t) / 1e6);
+					if (response.location().filter((to) -> to.contains("/antrag/eingang/")).isEmpty()) {
+						failures.incrementAndGet();
+					}
+				}
+			});
+		}
+		threads.shutdown();
+		threads.awaitTermination(30, TimeUnit.MINUTES);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		List<Double> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		System.out.printf(Locale.ROOT,
+				"Submissions: %d in %.1f s from %d clients = %.0f per second; latency p50 %.1f ms, p95 %.1f ms, "
+						+ "p99 %.1f ms; failed %d%n",
+				sorted.size(), seconds, THREADS, sorted.size() / seconds, percentile(sorted, 50),
+				percentile(sorted, 95), percentile(sorted, 99), failures.get());
+		System.out.printf(Locale.ROOT, "Receipt notices still queued (outbox) right after the last submit: %d%n",
+				incompletePublications() - outboxBefore);
+		long drained = System.nanoTime();
+		while (incompletePublications() > outboxBefore
+				&& System.nanoTime() - drained < Duration.ofMinutes(10).toNanos()) {
+			TimeUnit.MILLISECONDS.sleep(200);
+		}
+		System.out.printf(Locale.ROOT, "Outbox drained %.1f s after the last submit (%d left)%n%n",
+				(System.nanoTime() - drained) / 1e9, incompletePublications() - outboxBefore);
+	}
+
+	private long incompletePublications() {
+		return this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+			.query(Long.class)
+			.single();
+	}
+
+	private static Answers answers() {
+		Answers answers = new Answers();
+		answers.put("name", "Gertrud Beispiel");
+		answers.put("born", new LinkedHashMap<>(Map.of("day", "12", "month", "2", "year", "1940")));
+		answers.put("died", new LinkedHashMap<>(Map.of("day", "3", "month", "1", "year", "2025")));
+		answers.put("certificates",
+				new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("kind", "standard", "copies", "2")),
+						new LinkedHashMap<>(Map.of("kind", "international", "copies", "1")))));
+		answers.put("abroad", "no");
+		answers.put("email", "bench@example.org");
+		answers.put("iban", "DE89 3704 0044 0532 0130 00");
+		answers.put("consent", "true");
+		return answers;
+	}
+
+	private static List<Double> load(List<WebSession> clients, java.util.function.ToIntFunction<WebSession> request,
+			int seconds) throws InterruptedException {
+		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+		ExecutorService threads = Executors.newFixedThreadPool(clients.size());
+		long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		for (WebSession session : clients) {
+			threads.submit(() -> {
+				while (System.nanoTime() < end) {
+					long t = System.nanoTime();
+					int status = request.applyAsInt(session);
+					latencies.add((status == 200) ? (System.nanoTime() - t) / 1e6 : Double.NaN);
+				}
+			});
+		}
+		threads.shutdown();
+		threads.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+		List<Double> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		return sorted;
+	}
+
+	private static void report(String what, List<Double> sorted) {
+		long failed = sorted.stream().filter((value) -> value.isNaN()).count();
+		List<Double> ok = sorted.stream().filter((value) -> !value.isNaN()).toList();
+		System.out.printf(Locale.ROOT,
+				"%s: %d requests (%d clients, %d s), p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, failed %d%n", what,
+				ok.size(), THREADS, RENDER_SECONDS, percentile(ok, 50), percentile(ok, 95), percentile(ok, 99), failed);
+	}
+
+	private static double percentile(List<Double> sorted, int percent) {
+		if (sorted.isEmpty()) {
+			return Double.NaN;
+		}
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+	}
+
+}
