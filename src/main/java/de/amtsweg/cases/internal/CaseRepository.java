@@ -1,0 +1,362 @@
+package de.amtsweg.cases.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import de.amtsweg.cases.CaseResult;
+import de.amtsweg.cases.CaseStatus;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The tables {@code case_file}, {@code case_event}, {@code case_note} and the counter.
+ */
+@Repository
+public class CaseRepository {
+
+	static final String COLUMNS = """
+			id, municipality_id, reference, submission_id, submission_reference, case_type_id, form_key,
+			form_version, title_de, title_en, org_unit_id, applicant_account_id, applicant_name, applicant_email,
+			status, result, decision_reason, notice_blob, notice_created_at, assignee_staff_id, assignee_name,
+			process_instance_id, access_code, submitted_at, deadline, closed_at""";
+
+	private final JdbcClient jdbc;
+
+	CaseRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The next reference number of the municipality in the year, e.g. VG-2026-000123. */
+	String nextReference(UUID municipalityId, int year) {
+		long number = this.jdbc.sql("""
+				insert into case_reference_counter (municipality_id, year, last_number) values (:municipality, :year, 1)
+				on conflict (municipality_id, year) do update set last_number = case_reference_counter.last_number + 1
+				returning last_number""")
+			.param("municipality", municipalityId)
+			.param("year", year)
+			.query(Long.class)
+			.single();
+		return "VG-%d-%06d".formatted(year, number);
+	}
+
+	/**
+	 * Inserts the case unless one exists for the submission.
+	 * @return whether it was inserted
+	 */
+	boolean insertIfAbsent(NewCase c) {
+		return this.jdbc.sql("""
+				insert into case_file (id, municipality_id, reference, submission_id, submission_reference,
+				    case_type_id, form_key, form_version, title_de, title_en, org_unit_id, applicant_account_id,
+				    applicant_name, applicant_email, answers, computed, attachments, status, access_code,
+				    submitted_at, deadline)
+				values (:id, :municipality, :reference, :submission, :submissionReference, :caseType, :formKey,
+				    :formVersion, :titleDe, :titleEn, :orgUnit, :account, :name, :email, cast(:answers as jsonb),
+				    cast(:computed as jsonb), cast(:attachments as jsonb), 'RECEIVED', :accessCode, :submittedAt,
+				    :deadline)
+				on conflict (submission_id) do nothing""")
+			.param("id", c.id())
+			.param("municipality", c.municipalityId())
+			.param("reference", c.reference())
+			.param("submission", c.submissionId())
+			.param("submissionReference", c.submissionReference())
+			.param("caseType", c.caseTypeId())
+			.param("formKey", c.formKey())
+			.param("formVersion", c.formVersion())
+			.param("titleDe", c.titleDe())
+			.param("titleEn", c.titleEn())
+			.param("orgUnit", c.orgUnitId())
+			.param("account", c.applicantAccountId())
+			.param("name", c.applicantName())
+			.param("email", c.applicantEmail())
+			.param("answers", c.answersJson())
+			.param("computed", c.computedJson())
+			.param("attachments", c.attachmentsJson())
+			.param("accessCode", c.accessCode())
+			.param("submittedAt", Timestamp.from(c.submittedAt()))
+			.param("deadline", c.deadline())
+			.update() == 1;
+	}
+
+	/**
+	 * A new case.
+	 *
+	 * @param id identifier
+	 * @param municipalityId municipality
+	 * @param reference reference number
+	 * @param submissionId submission
+	 * @param submissionReference the submission's reference
+	 * @param caseTypeId case type version
+	 * @param formKey form
+	 * @param formVersion form version
+	 * @param titleDe title in German
+	 * @param titleEn title in English
+	 * @param orgUnitId responsible org unit
+	 * @param applicantAccountId account or null
+	 * @param applicantName name
+	 * @param applicantEmail e-mail or null
+	 * @param answersJson answers as JSON
+	 * @param computedJson computed values as JSON
+	 * @param attachmentsJson attachments as JSON
+	 * @param accessCode access code
+	 * @param submittedAt submission time
+	 * @param deadline end of the processing time
+	 */
+	record NewCase(UUID id, UUID municipalityId, String reference, UUID submissionId, String submissionReference,
+			UUID caseTypeId, String formKey, int formVersion, String titleDe, String titleEn, UUID orgUnitId,
+			@Nullable UUID applicantAccountId, String applicantName, @Nullable String applicantEmail,
+			String answersJson, String computedJson, String attachmentsJson, String accessCode, Instant submittedAt,
+			LocalDate deadline) {
+	}
+
+	Optional<CaseFile> findById(UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + " from case_file where id = :id")
+			.param("id", id)
+			.query(CaseRepository::map)
+			.optional();
+	}
+
+	Optional<CaseFile> findBySubmission(UUID submissionId) {
+		return this.jdbc.sql("select " + COLUMNS + " from case_file where submission_id = :id")
+			.param("id", submissionId)
+			.query(CaseRepository::map)
+			.optional();
+	}
+
+	Optional<CaseFile> findByReference(UUID municipalityId, String reference) {
+		return this.jdbc.sql("select " + COLUMNS + " from case_file where municipality_id = :m and reference = :r")
+			.param("m", municipalityId)
+			.param("r", reference)
+			.query(CaseRepository::map)
+			.optional();
+	}
+
+	/** The answers, attachments and computed values as JSON. */
+	Map<String, String> jsonOf(UUID id) {
+		return this.jdbc.sql("select answers::text, computed::text, attachments::text from case_file where id = :id")
+			.param("id", id)
+			.query((rs, row) -> Map.of("answers", rs.getString(1), "computed", rs.getString(2), "attachments",
+					rs.getString(3)))
+			.single();
+	}
+
+	List<CaseFile> ofApplicant(UUID accountId) {
+		return this.jdbc
+			.sql("select " + COLUMNS
+					+ " from case_file where applicant_account_id = :a order by submitted_at desc limit 500")
+			.param("a", accountId)
+			.query(CaseRepository::map)
+			.list();
+	}
+
+	void setProcessInstance(UUID id, String processInstanceId) {
+		this.jdbc.sql("update case_file set process_instance_id = :p where id = :id")
+			.param("p", processInstanceId)
+			.param("id", id)
+			.update();
+	}
+
+	void setStatus(UUID id, CaseStatus status, @Nullable Instant closedAt, @Nullable LocalDate retainUntil) {
+		this.jdbc.sql("""
+				update case_file set status = :status, closed_at = coalesce(:closedAt, closed_at),
+				       retain_until = coalesce(:retainUntil, retain_until)
+				 where id = :id""")
+			.param("status", status.name())
+			.param("closedAt", (closedAt != null) ? Timestamp.from(closedAt) : null, java.sql.Types.TIMESTAMP)
+			.param("retainUntil", retainUntil, java.sql.Types.DATE)
+			.param("id", id)
+			.update();
+	}
+
+	void assign(UUID id, @Nullable UUID staffId, @Nullable String name) {
+		this.jdbc.sql("update case_file set assignee_staff_id = :s, assignee_name = :n where id = :id")
+			.param("s", staffId, java.sql.Types.OTHER)
+			.param("n", name, java.sql.Types.VARCHAR)
+			.param("id", id)
+			.update();
+	}
+
+	void decide(UUID id, CaseResult result, String reason) {
+		this.jdbc.sql("update case_file set result = :r, decision_reason = :reason where id = :id")
+			.param("r", result.name())
+			.param("reason", reason)
+			.param("id", id)
+			.update();
+	}
+
+	void setNotice(UUID id, String blob, Instant at) {
+		this.jdbc.sql("update case_file set notice_blob = :b, notice_created_at = :at where id = :id")
+			.param("b", blob)
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.update();
+	}
+
+	void addEvent(UUID caseId, Instant at, String kind, @Nullable CaseStatus status, String actorName, String details,
+			boolean shownToApplicant) {
+		this.jdbc.sql("""
+				insert into case_event (case_id, at, kind, status, actor_name, details, shown_to_applicant)
+				values (:c, :at, :kind, :status, :actor, :details, :shown)""")
+			.param("c", caseId)
+			.param("at", Timestamp.from(at))
+			.param("kind", kind)
+			.param("status", (status != null) ? status.name() : null, java.sql.Types.VARCHAR)
+			.param("actor", actorName)
+			.param("details", details)
+			.param("shown", shownToApplicant)
+			.update();
+	}
+
+	List<CaseEvent> events(UUID caseId, boolean applicantOnly) {
+		return this.jdbc.sql("""
+				select at, kind, status, actor_name, details from case_event
+				 where case_id = :c and (shown_to_applicant or not :applicantOnly) order by id""")
+			.param("c", caseId)
+			.param("applicantOnly", applicantOnly)
+			.query((rs, row) -> new CaseEvent(rs.getTimestamp("at").toInstant(), rs.getString("kind"),
+					(rs.getString("status") != null) ? CaseStatus.valueOf(rs.getString("status")) : null,
+					rs.getString("actor_name"), rs.getString("details")))
+			.list();
+	}
+
+	void addNote(UUID caseId, UUID staffId, String authorName, String text, Instant at) {
+		this.jdbc.sql("""
+				insert into case_note (case_id, author_staff_id, author_name, text, created_at)
+				values (:c, :s, :n, :t, :at)""")
+			.param("c", caseId)
+			.param("s", staffId)
+			.param("n", authorName)
+			.param("t", text)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	List<CaseNote> notes(UUID caseId) {
+		return this.jdbc
+			.sql("select author_name, text, created_at from case_note where case_id = :c order by created_at")
+			.param("c", caseId)
+			.query((rs, row) -> new CaseNote(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+			.list();
+	}
+
+	/** One page of an inbox and the number of all matching cases. */
+	InboxPage inbox(InboxQuery query, int pageSize) {
+		StringBuilder where = new StringBuilder(" where municipality_id = :m and org_unit_id = any(:units)");
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("m", query.municipalityId());
+		params.put("units", query.orgUnitIds().toArray(new UUID[0]));
+		if (query.status() != null) {
+			where.append(" and status = :status");
+			params.put("status", query.status().name());
+		}
+		else if (!query.includeClosed()) {
+			where.append(" and status <> 'CLOSED'");
+		}
+		if (query.formKey() != null) {
+			where.append(" and form_key = :form");
+			params.put("form", query.formKey());
+		}
+		if (query.overdueOn() != null) {
+			where.append(" and status <> 'CLOSED' and deadline < :today");
+			params.put("today", query.overdueOn());
+		}
+		if (query.assignee() == InboxQuery.Assignee.ME) {
+			where.append(" and assignee_staff_id = :me");
+			params.put("me", query.staffId());
+		}
+		else if (query.assignee() == InboxQuery.Assignee.UNASSIGNED) {
+			where.append(" and assignee_staff_id is null");
+		}
+		if (query.search() != null) {
+			where.append(" ").append("""
+					and (reference = upper(:q) or search @@ plainto_tsquery('german', :q)
+					     or search @@ plainto_tsquery('simple', :q))""");
+			params.put("q", query.search());
+		}
+		long total = this.jdbc.sql("select count(*) from (select 1 from case_file" + where + " limit 10001) capped")
+			.params(params)
+			.query(Long.class)
+			.single();
+		params.put("limit", pageSize);
+		params.put("offset", Math.max(0, query.page() - 1) * pageSize);
+		List<CaseFile> cases = this.jdbc
+			.sql("select " + COLUMNS + " from case_file" + where
+					+ " order by submitted_at desc, id limit :limit offset :offset")
+			.params(params)
+			.query(CaseRepository::map)
+			.list();
+		return new InboxPage(cases, total, total > 10000);
+	}
+
+	/** The forms of which the units have cases, for the filter. */
+	List<String> formKeys(Collection<UUID> orgUnitIds) {
+		return this.jdbc.sql("select distinct form_key from case_file where org_unit_id = any(:units) order by 1")
+			.param("units", orgUnitIds.toArray(new UUID[0]))
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * @param cases the cases of the page
+	 * @param total how many match (at most 10,001 are counted)
+	 * @param moreThanCounted whether there are more than were counted
+	 */
+	public record InboxPage(List<CaseFile> cases, long total, boolean moreThanCounted) {
+	}
+
+	/**
+	 * @param at when
+	 * @param kind what happened, e.g. {@code claimed}
+	 * @param status the new status, if it changed
+	 * @param actorName who
+	 * @param details more
+	 */
+	public record CaseEvent(Instant at, String kind, @Nullable CaseStatus status, String actorName, String details) {
+	}
+
+	/**
+	 * @param authorName who
+	 * @param text the note
+	 * @param createdAt when
+	 */
+	public record CaseNote(String authorName, String text, Instant createdAt) {
+	}
+
+	static CaseFile map(ResultSet rs, int row) throws SQLException {
+		return new CaseFile(rs.getObject("id", UUID.class), rs.getObject("municipality_id", UUID.class),
+				rs.getString("reference"), rs.getObject("submission_id", UUID.class),
+				rs.getString("submission_reference"), rs.getObject("case_type_id", UUID.class),
+				rs.getString("form_key"), rs.getInt("form_version"), rs.getString("title_de"), rs.getString("title_en"),
+				rs.getObject("org_unit_id", UUID.class), rs.getObject("applicant_account_id", UUID.class),
+				rs.getString("applicant_name"), rs.getString("applicant_email"),
+				CaseStatus.valueOf(rs.getString("status")),
+				(rs.getString("result") != null) ? CaseResult.valueOf(rs.getString("result")) : null,
+				rs.getString("decision_reason"), rs.getString("notice_blob"), instant(rs, "notice_created_at"),
+				rs.getObject("assignee_staff_id", UUID.class), rs.getString("assignee_name"),
+				rs.getString("process_instance_id"), rs.getString("access_code"),
+				rs.getTimestamp("submitted_at").toInstant(), rs.getObject("deadline", LocalDate.class),
+				instant(rs, "closed_at"));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	static List<UUID> ids(List<CaseFile> cases) {
+		List<UUID> ids = new ArrayList<>();
+		cases.forEach((c) -> ids.add(c.id()));
+		return ids;
+	}
+
+}

@@ -1,0 +1,166 @@
+package de.amtsweg.cases.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.UUID;
+
+import de.amtsweg.cases.CaseResult;
+import de.amtsweg.cases.CaseStatus;
+import de.amtsweg.cases.CaseStatusChanged;
+import de.amtsweg.platform.AuditLog;
+import de.amtsweg.platform.BlobStore;
+import de.amtsweg.platform.Municipalities;
+import de.amtsweg.platform.OrgUnits;
+import de.amtsweg.platform.PdfRenderer;
+import org.flowable.engine.delegate.DelegateExecution;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the processing routes call (as {@code ${caseRoute...}} in BPMN expressions): set
+ * the status the applicant sees, create the notice, tell the applicant. Runs inside the
+ * transaction of the step that reached the service task.
+ */
+@Component("caseRoute")
+public class CaseRoute {
+
+	/** Process variable: the case id. */
+	public static final String CASE_ID = "caseId";
+
+	/** Process variable: the candidate group of the responsible org unit. */
+	public static final String ORG_UNIT_GROUP = "orgUnitGroup";
+
+	/** Process variable: whether the result is picked up. */
+	public static final String PICKUP = "pickup";
+
+	/** Process variable: end of the processing time (ISO date-time), for timers. */
+	public static final String DEADLINE = "deadline";
+
+	/** Process variable: the decision, {@link CaseResult} name. */
+	public static final String RESULT = "result";
+
+	/** Process variable: an optional text the clerk adds to the notice. */
+	public static final String NOTICE_TEXT = "noticeText";
+
+	private final CaseRepository cases;
+
+	private final CaseTypes caseTypes;
+
+	private final PdfRenderer pdf;
+
+	private final BlobStore blobs;
+
+	private final Municipalities municipalities;
+
+	private final OrgUnits orgUnits;
+
+	private final AuditLog auditLog;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CaseRoute(CaseRepository cases, CaseTypes caseTypes, PdfRenderer pdf, BlobStore blobs,
+			Municipalities municipalities, OrgUnits orgUnits, AuditLog auditLog, ApplicationEventPublisher events,
+			Clock clock) {
+		this.cases = cases;
+		this.caseTypes = caseTypes;
+		this.pdf = pdf;
+		this.blobs = blobs;
+		this.municipalities = municipalities;
+		this.orgUnits = orgUnits;
+		this.auditLog = auditLog;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The candidate group of an org unit's clerks. */
+	public static String group(UUID orgUnitId) {
+		return "orgunit:" + orgUnitId;
+	}
+
+	/** Sets the status the applicant sees. */
+	@Transactional
+	public void status(DelegateExecution execution, String status) {
+		setStatus(caseOf(execution), CaseStatus.valueOf(status));
+	}
+
+	void setStatus(CaseFile file, CaseStatus status) {
+		if (file.status() == status) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		Instant closedAt = null;
+		LocalDate retainUntil = null;
+		if (status == CaseStatus.CLOSED) {
+			closedAt = now;
+			CaseType type = this.caseTypes.byId(file.caseTypeId()).orElseThrow();
+			CaseResult result = (file.result() != null) ? file.result() : CaseResult.WITHDRAWN;
+			retainUntil = now.atZone(ZoneId.of("Europe/Berlin")).toLocalDate().plus(type.retention(result));
+		}
+		this.cases.setStatus(file.id(), status, closedAt, retainUntil);
+		this.cases.addEvent(file.id(), now, "status", status, AuditLog.currentActor(), "", true);
+		this.auditLog.record("case.status", "case", file.id().toString(), file.municipalityId(), status.name());
+		this.events.publishEvent(new CaseStatusChanged(file.id(), file.municipalityId(), status));
+	}
+
+	/** Creates the notice (Bescheid) from the case type's template and keeps it. */
+	@Transactional
+	public void createNotice(DelegateExecution execution) {
+		CaseFile file = caseOf(execution);
+		CaseType type = this.caseTypes.byId(file.caseTypeId()).orElseThrow();
+		Object extra = execution.getVariable(NOTICE_TEXT);
+		java.util.Map<String, Object> variables = new java.util.HashMap<>();
+		variables.put("caseFile", file);
+		variables.put("caseType", type);
+		variables.put("municipality", this.municipalities.get(file.municipalityId()));
+		variables.put("orgUnit", this.orgUnits.get(file.municipalityId(), file.orgUnitId()));
+		variables.put("title", file.title(Locale.GERMAN));
+		variables.put("result", (file.result() != null) ? file.result().messageKey() : "cases.result.none");
+		variables.put("reason", (file.decisionReason() != null) ? file.decisionReason() : "");
+		variables.put("extraText", (extra != null) ? extra.toString() : "");
+		variables.put("issuedOn", this.clock.instant().atZone(ZoneId.of("Europe/Berlin")).toLocalDate());
+		variables.put("fontFamily", PdfRenderer.fontFamily());
+		byte[] notice = this.pdf.render(type.noticeTemplate(), Locale.GERMAN, variables);
+		String address = this.blobs.put(notice);
+		this.cases.setNotice(file.id(), address, this.clock.instant());
+		this.cases.addEvent(file.id(), this.clock.instant(), "notice", null, AuditLog.currentActor(), "", true);
+		this.auditLog.record("case.notice-created", "case", file.id().toString(), file.municipalityId(), address);
+	}
+
+	/** Tells the applicant that there is news (never the content). */
+	@Transactional
+	public void notifyApplicant(DelegateExecution execution) {
+		CaseFile file = caseOf(execution);
+		this.events.publishEvent(new ApplicantNotified(file.id(), file.municipalityId()));
+	}
+
+	/** The processing time ended while the case waits for a decision. */
+	@Transactional
+	public void deadlinePassed(DelegateExecution execution) {
+		CaseFile file = caseOf(execution);
+		this.cases.addEvent(file.id(), this.clock.instant(), "overdue", null, AuditLog.SYSTEM, "", false);
+		this.auditLog.recordAs(AuditLog.SYSTEM, "case.overdue", "case", file.id().toString(), file.municipalityId(),
+				file.deadline().toString());
+	}
+
+	private CaseFile caseOf(DelegateExecution execution) {
+		UUID id = UUID.fromString((String) execution.getVariable(CASE_ID));
+		return this.cases.findById(id).orElseThrow(() -> new IllegalStateException("Case " + id + " not found"));
+	}
+
+	/**
+	 * The route tells the applicant about their case.
+	 *
+	 * @param caseId the case
+	 * @param municipalityId its municipality
+	 */
+	record ApplicantNotified(UUID caseId, UUID municipalityId) {
+	}
+
+}
