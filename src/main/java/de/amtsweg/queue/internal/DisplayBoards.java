@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -104,9 +106,19 @@ public class DisplayBoards implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Ends the boards' streams as soon as the node shuts down: a graceful shutdown waits
+	 * for open requests, and a board's stream would otherwise hold it up until its
+	 * timeout. The boards reconnect to another node.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeBoards() {
+		this.boards.values().forEach((ofLocation) -> ofLocation.forEach((board) -> board.emitter.complete()));
+	}
+
 	@Override
 	public void destroy() {
-		this.boards.values().forEach((ofLocation) -> ofLocation.forEach((board) -> board.emitter.complete()));
+		closeBoards();
 		this.senders.shutdownNow();
 	}
 
