@@ -12,7 +12,7 @@ class AppointmentsNavigation {
 	@Bean
 	NavigationLink appointmentsStaffLink() {
 		return new NavigationLink(NavigationLink.Area.STAFF, "appointments.nav.staff.title",
-				"appointments.nav.staff.description", "/intern/termine", 40, null);
+				"appointments.nav.staff.description", StaffAppointmentsController.BASE, 40, null);
 	}
 
 	@Bean
