@@ -1,15 +1,8 @@
 package de.amtsweg.appointments;
 
-import java.lang.reflect.Field;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-
-import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 
 import de.amtsweg.appointments.internal.Calendars;
 import de.amtsweg.appointments.internal.SlotFinder;
@@ -83,7 +76,13 @@ class BookingJourneyTests extends IntegrationTest {
 		assertThat(confirmed.location()).hasValueSatisfying((l) -> assertThat(l).contains("/termine/verwalten/"));
 
 		TestMailServer.ReceivedMail confirmation = TestMailServer.awaitMail(email, "Terminbestätigung");
-		String ics = attachment(email, "Terminbestätigung", "termin.ics");
+		TestMailServer.Attachment file = TestMailServer.awaitAttachments(email, "Terminbestätigung")
+			.stream()
+			.filter((a) -> a.fileName().equals("termin.ics"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(file.contentType()).isEqualTo("text/calendar");
+		String ics = file.text();
 		assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("BEGIN:VEVENT").contains("END:VCALENDAR");
 		assertThat(ics).contains("DTSTART:" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 			.withZone(java.time.ZoneOffset.UTC)
@@ -107,27 +106,6 @@ class BookingJourneyTests extends IntegrationTest {
 	void aManageLinkWithAWrongSignatureShowsNothing() {
 		WebSession session = newSession();
 		assertThat(session.get("/termine/verwalten/" + UUID.randomUUID() + "?s=forged").status()).isEqualTo(404);
-	}
-
-	/** The named attachment of the mail, read from the test mail server. */
-	private static String attachment(String to, String subjectPart, String fileName) throws Exception {
-		Field field = TestMailServer.class.getDeclaredField("server");
-		field.setAccessible(true);
-		GreenMail server = (GreenMail) field.get(null);
-		for (MimeMessage message : server.getReceivedMessages()) {
-			boolean addressed = Arrays.stream(message.getAllRecipients()).anyMatch((a) -> a.toString().equals(to));
-			if (addressed && message.getSubject().contains(subjectPart)
-					&& message.getContent() instanceof Multipart multipart) {
-				for (int i = 0; i < multipart.getCount(); i++) {
-					BodyPart part = multipart.getBodyPart(i);
-					if (fileName.equals(part.getFileName())) {
-						return new String(part.getInputStream().readAllBytes(),
-								java.nio.charset.StandardCharsets.UTF_8);
-					}
-				}
-			}
-		}
-		throw new AssertionError("No attachment " + fileName);
 	}
 
 }

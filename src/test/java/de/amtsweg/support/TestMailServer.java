@@ -99,6 +99,51 @@ public final class TestMailServer {
 			.toList();
 	}
 
+	/**
+	 * Waits for a mail to the address whose subject contains the text and returns the
+	 * attachments of the latest such mail (parts with a file name, nested multiparts
+	 * included), in the order of the mail.
+	 */
+	public static List<Attachment> awaitAttachments(String to, String subjectContains) {
+		awaitMail(to, subjectContains);
+		MimeMessage latest = null;
+		for (MimeMessage message : server.getReceivedMessagesForDomain(to)) {
+			try {
+				if (addressedTo(message, to) && message.getSubject().contains(subjectContains)) {
+					latest = message;
+				}
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		List<Attachment> attachments = new java.util.ArrayList<>();
+		try {
+			collectAttachments(latest.getContent(), attachments);
+		}
+		catch (MessagingException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return attachments;
+	}
+
+	private static void collectAttachments(Object content, List<Attachment> attachments)
+			throws MessagingException, IOException {
+		if (!(content instanceof jakarta.mail.Multipart multipart)) {
+			return;
+		}
+		for (int i = 0; i < multipart.getCount(); i++) {
+			jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+			if (part.getFileName() != null) {
+				String type = part.getContentType().split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+				attachments.add(new Attachment(part.getFileName(), type, part.getInputStream().readAllBytes()));
+			}
+			else if (part.isMimeType("multipart/*")) {
+				collectAttachments(part.getContent(), attachments);
+			}
+		}
+	}
+
 	private static boolean addressedTo(MimeMessage message, String to) {
 		try {
 			return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
@@ -143,11 +188,25 @@ public final class TestMailServer {
 
 	/**
 	 * A mail as received.
-	 *
 	 * @param to recipient
 	 * @param subject subject
 	 * @param body decoded text
 	 */
+	/**
+	 * A mail's attachment.
+	 *
+	 * @param fileName its file name
+	 * @param contentType media type without parameters, e.g. {@code text/calendar}
+	 * @param bytes its decoded content
+	 */
+	public record Attachment(String fileName, String contentType, byte[] bytes) {
+
+		public String text() {
+			return new String(this.bytes, java.nio.charset.StandardCharsets.UTF_8);
+		}
+
+	}
+
 	public record ReceivedMail(String to, String subject, String body) {
 
 		/** The first link in the body that starts with the prefix. */

@@ -47,6 +47,12 @@ public class Calendars {
 		return this.repository.find(calendarId).filter((found) -> found.municipalityId().equals(municipalityId));
 	}
 
+	/** The calendar, of whichever municipality: callers check access themselves. */
+	@Transactional(readOnly = true)
+	public Optional<Calendar> find(UUID calendarId) {
+		return this.repository.find(calendarId);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Counter> counters(UUID calendarId) {
 		return this.repository.counters(calendarId);
@@ -193,7 +199,7 @@ public class Calendars {
 	public record Settings(String name, int slotMinutes, int leadMinutes, int horizonDays, LocalTime releaseTime,
 			int bufferMinutes, boolean active) {
 
-		void check() {
+		public void check() {
 			InvalidInputException.Collector problems = new InvalidInputException.Collector();
 			if (this.name.isBlank()) {
 				problems.add("name", "appointments.admin.error.name");
@@ -229,7 +235,7 @@ public class Calendars {
 	public record ServiceSettings(String nameDe, String nameEn, int minutes, int minutesPerExtraPerson, int maxPersons,
 			int maxOpenPerPerson, boolean active) {
 
-		void check() {
+		public void check() {
 			InvalidInputException.Collector problems = new InvalidInputException.Collector();
 			if (this.nameDe.isBlank()) {
 				problems.add("nameDe", "appointments.admin.error.name");

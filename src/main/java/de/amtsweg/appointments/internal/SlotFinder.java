@@ -145,6 +145,23 @@ public class SlotFinder {
 		return starts;
 	}
 
+	/**
+	 * Counter minutes the calendar offers from one day to another (both included): the
+	 * opening minutes of each day times the active counters, for the utilisation.
+	 */
+	public long counterMinutes(Calendar calendar, LocalDate from, LocalDate to) {
+		Location location = location(calendar);
+		var state = this.municipalities.get(calendar.municipalityId()).state();
+		long counters = this.calendars.counters(calendar.id()).stream().filter(Counter::active).count();
+		long minutes = 0;
+		for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+			for (OpeningDay.Span span : this.openingCalendar.day(location, state, date).periods()) {
+				minutes += Duration.between(span.opens(), span.closes()).toMinutes();
+			}
+		}
+		return minutes * counters;
+	}
+
 	Location location(Calendar calendar) {
 		return this.catalog.location(calendar.municipalityId(), calendar.locationId())
 			.orElseThrow(() -> new NotFoundException("Location " + calendar.locationId()));
