@@ -156,6 +156,11 @@ class CatalogTransferTests extends IntegrationTest {
 		Municipality musterstadt = this.municipalities.bySlug("musterstadt").orElseThrow();
 		String original = SystemActor.call(() -> this.transfer.exportJson(CatalogScope.municipality(musterstadt.id())));
 		Municipality copy = CatalogFixtures.municipality(this.municipalities, this.orgUnits, musterstadt.districtId());
+		// other tests add org units to Musterstadt; the copy gets the same ones
+		SystemActor.run(() -> this.orgUnits.of(musterstadt.id())
+			.stream()
+			.filter((unit) -> this.orgUnits.byKey(copy.id(), unit.key()).isEmpty())
+			.forEach((unit) -> this.orgUnits.create(copy.id(), unit.key(), unit.name(), "", "")));
 		CatalogScope copyScope = CatalogScope.municipality(copy.id());
 		ImportReport report = importInto(copyScope, "musterstadt.json", original.getBytes(StandardCharsets.UTF_8));
 		assertThat(report.problems()).isEmpty();
