@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import de.amtsweg.platform.DemoData;
 import de.amtsweg.platform.District;
 import de.amtsweg.platform.Municipalities;
 import de.amtsweg.platform.Municipality;
@@ -19,8 +17,6 @@ import de.amtsweg.platform.SystemActor;
 import de.amtsweg.support.WebSession;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Helpers of the catalogue's tests: sign-in, fresh municipalities, test files. */
 final class CatalogFixtures {
@@ -33,12 +29,7 @@ final class CatalogFixtures {
 
 	/** A staff session signed in with the demo password. */
 	static WebSession staff(WebSession session, String email) {
-		session.get("/intern/anmelden");
-		WebSession.Page signedIn = session.submit("/intern/anmelden",
-				Map.of("email", email, "passwort", DemoData.PASSWORD));
-		assertThat(signedIn.isRedirect()).as("sign-in of " + email).isTrue();
-		assertThat(signedIn.location().orElse("")).doesNotContain("anmelden");
-		return session;
+		return session.signInAsStaff(email);
 	}
 
 	/**

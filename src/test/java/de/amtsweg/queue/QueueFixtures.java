@@ -7,7 +7,6 @@ import java.util.UUID;
 import de.amtsweg.catalog.CatalogAdministration;
 import de.amtsweg.catalog.LocalizedText;
 import de.amtsweg.catalog.LocationDetails;
-import de.amtsweg.platform.DemoData;
 import de.amtsweg.platform.Municipalities;
 import de.amtsweg.platform.SystemActor;
 import de.amtsweg.queue.internal.Device;
@@ -82,12 +81,7 @@ public final class QueueFixtures {
 
 	/** A staff session signed in with the demo password. */
 	public static WebSession staff(WebSession session, String email) {
-		session.get("/intern/anmelden");
-		WebSession.Page signedIn = session.submit("/intern/anmelden",
-				Map.of("email", email, "passwort", DemoData.PASSWORD));
-		assertThat(signedIn.isRedirect()).as("sign-in of " + email).isTrue();
-		assertThat(signedIn.location().orElse("")).doesNotContain("anmelden");
-		return session;
+		return session.signInAsStaff(email);
 	}
 
 	/**

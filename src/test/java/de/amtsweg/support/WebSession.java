@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import de.amtsweg.platform.DemoData;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A client over real HTTP that behaves like a browser without JavaScript: it keeps
@@ -44,6 +47,18 @@ public final class WebSession {
 	/**
 	 * Sends this Host header with every request, as a browser on that host name would.
 	 */
+	/**
+	 * Signs this session in at the staff sign-in page with the demo password; fails the
+	 * test when the sign-in is refused.
+	 */
+	public WebSession signInAsStaff(String email) {
+		get("/intern/anmelden");
+		Page signedIn = submit("/intern/anmelden", Map.of("email", email, "passwort", DemoData.PASSWORD));
+		assertThat(signedIn.isRedirect()).as("sign-in of " + email).isTrue();
+		assertThat(signedIn.location().orElse("")).doesNotContain("anmelden");
+		return this;
+	}
+
 	public WebSession withHost(String host) {
 		this.hostHeader = host;
 		return this;
