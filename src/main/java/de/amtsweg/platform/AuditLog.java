@@ -53,11 +53,11 @@ public class AuditLog {
 	}
 
 	/**
-	 * Recomputes every hash from the first entry on and reports the first entry that does
-	 * not fit.
+	 * Seals the entries that are not chained yet, then recomputes every hash from the
+	 * first entry on and reports the first entry that does not fit.
 	 */
-	@Transactional(readOnly = true)
 	public AuditVerification verify() {
+		this.chain.seal();
 		return this.chain.verify();
 	}
 

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import de.amtsweg.cases.CaseResult;
@@ -255,6 +256,13 @@ public class CaseRepository {
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("m", query.municipalityId());
 		params.put("units", query.orgUnitIds().toArray(new UUID[0]));
+		if (!query.deputisingFor().isEmpty()) {
+			// A deputy also sees the cases of the absent colleague outside their own
+			// units.
+			where.replace(0, where.length(), " where municipality_id = :m"
+					+ " and (org_unit_id = any(:units) or assignee_staff_id = any(:absent))");
+			params.put("absent", query.deputisingFor().toArray(new UUID[0]));
+		}
 		if (query.status() != null) {
 			where.append(" and status = :status");
 			params.put("status", query.status().name());
@@ -271,8 +279,10 @@ public class CaseRepository {
 			params.put("today", query.overdueOn());
 		}
 		if (query.assignee() == InboxQuery.Assignee.ME) {
-			where.append(" and assignee_staff_id = :me");
-			params.put("me", query.staffId());
+			Set<UUID> mine = new java.util.HashSet<>(query.deputisingFor());
+			mine.add(query.staffId());
+			where.append(" and assignee_staff_id = any(:mine)");
+			params.put("mine", mine.toArray(new UUID[0]));
 		}
 		else if (query.assignee() == InboxQuery.Assignee.UNASSIGNED) {
 			where.append(" and assignee_staff_id is null");
@@ -300,7 +310,17 @@ public class CaseRepository {
 
 	/** The forms of which the units have cases, for the filter. */
 	List<String> formKeys(Collection<UUID> orgUnitIds) {
-		return this.jdbc.sql("select distinct form_key from case_file where org_unit_id = any(:units) order by 1")
+		// A skip scan over (org_unit_id, form_key): one index probe per unit and key
+		// instead
+		// of reading every case of the units.
+		return this.jdbc.sql("""
+				with recursive keys (unit, key) as (
+				    select u, (select min(form_key) from case_file where org_unit_id = u)
+				      from unnest(cast(:units as uuid[])) u
+				    union all
+				    select unit, (select min(form_key) from case_file where org_unit_id = unit and form_key > key)
+				      from keys where key is not null)
+				select distinct key from keys where key is not null order by 1""")
 			.param("units", orgUnitIds.toArray(new UUID[0]))
 			.query(String.class)
 			.list();

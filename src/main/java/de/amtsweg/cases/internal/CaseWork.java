@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import de.amtsweg.accounts.StaffAbsence;
+import de.amtsweg.accounts.StaffAbsences;
 import de.amtsweg.accounts.StaffPrincipal;
 import de.amtsweg.accounts.StaffRole;
 import de.amtsweg.cases.CaseResult;
@@ -52,8 +54,11 @@ public class CaseWork {
 
 	private final Clock clock;
 
+	private final StaffAbsences absences;
+
 	CaseWork(CaseRepository cases, CaseTypes caseTypes, OrgUnits orgUnits, TaskService tasks, Submissions submissions,
-			BlobStore blobs, AuditLog auditLog, Clock clock) {
+			BlobStore blobs, AuditLog auditLog, Clock clock, StaffAbsences absences) {
+		this.absences = absences;
 		this.cases = cases;
 		this.caseTypes = caseTypes;
 		this.orgUnits = orgUnits;
@@ -102,6 +107,18 @@ public class CaseWork {
 		return page;
 	}
 
+	/**
+	 * The absent colleagues (id → name) for whom the member deputises: their assigned
+	 * cases show in the member's inbox and may be opened by them.
+	 */
+	public Map<UUID, String> deputisingFor(StaffPrincipal staff) {
+		Map<UUID, String> absent = new java.util.LinkedHashMap<>();
+		for (StaffAbsence absence : this.absences.deputyFor(staff.staffId())) {
+			absent.put(absence.staffId(), absence.staffName());
+		}
+		return absent;
+	}
+
 	public List<String> formKeys(StaffPrincipal staff) {
 		Set<UUID> units = orgUnitsOf(staff);
 		return units.isEmpty() ? List.of() : this.cases.formKeys(units);
@@ -111,7 +128,8 @@ public class CaseWork {
 	CaseFile visible(StaffPrincipal staff, UUID caseId) {
 		return this.cases.findById(caseId)
 			.filter((file) -> file.municipalityId().equals(staff.municipalityId()))
-			.filter((file) -> orgUnitsOf(staff).contains(file.orgUnitId()))
+			.filter((file) -> orgUnitsOf(staff).contains(file.orgUnitId())
+					|| (file.assigneeStaffId() != null && deputisingFor(staff).containsKey(file.assigneeStaffId())))
 			.orElseThrow(() -> new NotFoundException("Case " + caseId));
 	}
 

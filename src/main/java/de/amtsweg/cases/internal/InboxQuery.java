@@ -20,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param assignee whose cases
  * @param search reference, name or words of the answers
  * @param page page number from 1
+ * @param deputisingFor absent colleagues for whom the clerk deputises: their cases count
+ * as the clerk's own
  */
 public record InboxQuery(UUID municipalityId, UUID staffId, Set<UUID> orgUnitIds, @Nullable CaseStatus status,
 		boolean includeClosed, @Nullable String formKey, @Nullable LocalDate overdueOn, Assignee assignee,
-		@Nullable String search, int page) {
+		@Nullable String search, int page, Set<UUID> deputisingFor) {
 
 	/** Whose cases. */
 	public enum Assignee {

@@ -83,10 +83,14 @@ class CaseInboxController {
 		String formKey = (form != null && !form.isBlank()) ? form : null;
 		int pageNumber = Math.max(1, Math.min(page, 400));
 		LocalDate today = LocalDate.now(this.clock);
-		CaseRepository.InboxPage result = units.isEmpty() ? new CaseRepository.InboxPage(java.util.List.of(), 0, false)
-				: this.work.inbox(staff, new InboxQuery(municipalityId, staff.staffId(), units, statusFilter,
-						"ALL".equals(status), formKey, overdue ? today : null, whose, query, pageNumber));
+		java.util.Map<UUID, String> deputising = this.work.deputisingFor(staff);
+		CaseRepository.InboxPage result = (units.isEmpty() && deputising.isEmpty())
+				? new CaseRepository.InboxPage(java.util.List.of(), 0, false)
+				: this.work.inbox(staff,
+						new InboxQuery(municipalityId, staff.staffId(), units, statusFilter, "ALL".equals(status),
+								formKey, overdue ? today : null, whose, query, pageNumber, deputising.keySet()));
 		model.addAttribute("page", result);
+		model.addAttribute("deputising", deputising);
 		model.addAttribute("today", today);
 		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("forms", this.work.formKeys(staff));
