@@ -17,6 +17,7 @@ import de.amtsweg.payments.internal.PaymentProvider.State;
 import de.amtsweg.payments.internal.PaymentRepository;
 import de.amtsweg.payments.internal.Reconciliation;
 import de.amtsweg.payments.internal.SandboxProvider;
+import de.amtsweg.platform.InvalidInputException;
 import de.amtsweg.platform.Municipalities;
 import de.amtsweg.platform.Municipality;
 import de.amtsweg.platform.SystemActor;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static de.amtsweg.payments.PaymentsTestSupport.bookings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The bank's camt.053 statement settles claims; the daily export is CSV and camt.053. */
 class ReconciliationTests extends IntegrationTest {
@@ -116,6 +118,49 @@ class ReconciliationTests extends IntegrationTest {
 		assertThat(bookings(this.jdbc, fine.id())).isOne();
 		assertThat(bookings(this.jdbc, dogTax.id())).isOne();
 		assertThat(this.claims.get(dogTax.id()).orElseThrow().paidAmount()).isEqualByComparingTo("30.00");
+	}
+
+	@Test
+	void aStatementBreakingTheSchemaRulesIsRefusedWithEveryProblemByEntryAndBooksNothing() {
+		Claim fine = PaymentsTestSupport.guestClaim(this.claims, musterstadt(), "42.00");
+		Claim other = PaymentsTestSupport.guestClaim(this.claims, musterstadt(), "30.00");
+		String id = "STMT-" + UUID.randomUUID().toString().substring(0, 8);
+		String xml = new String(statement(id, fine.reference(), other.reference()), StandardCharsets.UTF_8)
+			.replace("<Amt Ccy=\"EUR\">30.00</Amt>", "<Amt Ccy=\"EUR\">30,00</Amt>")
+			.replace("<CdtDbtInd>DBIT</CdtDbtInd>", "<CdtDbtInd>SOLL</CdtDbtInd>");
+		int third = xml.indexOf("<BkTxCd>", xml.indexOf(id + "-0003"));
+		xml = xml.substring(0, third) + xml.substring(xml.indexOf("</BkTxCd>", third) + "</BkTxCd>".length());
+		byte[] broken = xml.getBytes(StandardCharsets.UTF_8);
+
+		assertThatThrownBy(() -> SystemActor.run(() -> this.reconciliation.importStatement(musterstadt(), broken)))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					(ex) -> assertThat(ex.problems()).extracting((p) -> p.messageKey() + " " + p.arguments()[1])
+						.containsExactly("payments.statement.amount 2", "payments.statement.transactionCode 3",
+								"payments.statement.indicator 4"));
+		assertThat(bookings(this.jdbc, fine.id())).isZero();
+		assertThat(this.claims.get(fine.id()).orElseThrow().status()).isEqualTo(ClaimStatus.OPEN);
+		assertThat(this.payments.clarificationOf("BANK", id + "-0003")).isEmpty();
+	}
+
+	@Test
+	void aStatementOfVersion08IsReadAndAnotherVersionIsRefused() {
+		Claim fine = PaymentsTestSupport.guestClaim(this.claims, musterstadt(), "42.00");
+		Claim other = PaymentsTestSupport.guestClaim(this.claims, musterstadt(), "30.00");
+		String id = "STMT-" + UUID.randomUUID().toString().substring(0, 8);
+		String xml = new String(statement(id, fine.reference(), other.reference()), StandardCharsets.UTF_8)
+			.replace("<Sts>BOOK</Sts>", "<Sts><Cd>BOOK</Cd></Sts>");
+		byte[] version04 = xml.replace("camt.053.001.02", "camt.053.001.04").getBytes(StandardCharsets.UTF_8);
+		assertThatThrownBy(() -> SystemActor.run(() -> this.reconciliation.importStatement(musterstadt(), version04)))
+			.isInstanceOfSatisfying(InvalidInputException.class, (ex) -> assertThat(ex.problems()).singleElement()
+				.satisfies((p) -> assertThat(p.messageKey()).isEqualTo("payments.statement.version")));
+		assertThat(bookings(this.jdbc, fine.id())).isZero();
+
+		byte[] version08 = xml.replace("camt.053.001.02", "camt.053.001.08").getBytes(StandardCharsets.UTF_8);
+		List<Reconciliation.StatementLine> lines = SystemActor
+			.call(() -> this.reconciliation.importStatement(musterstadt(), version08));
+		assertThat(lines).extracting(Reconciliation.StatementLine::outcome)
+			.containsExactly(Bookkeeping.Outcome.BOOKED, Bookkeeping.Outcome.BOOKED, Bookkeeping.Outcome.HELD);
+		assertThat(this.claims.get(fine.id()).orElseThrow().status()).isEqualTo(ClaimStatus.PAID);
 	}
 
 	@Test

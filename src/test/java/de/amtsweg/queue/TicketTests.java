@@ -1,5 +1,7 @@
 package de.amtsweg.queue;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -150,6 +152,26 @@ class TicketTests extends IntegrationTest {
 		assertThat(page.document().select(".ticket__number").text()).isEqualTo("A004");
 		// three ahead, 10 minutes assumed, no counter open: 4 × 10 minutes
 		assertThat(page.mainText()).contains("Vor Ihnen: 3.").contains("etwa 40 Minuten");
+	}
+
+	@Test
+	void theKioskTicketShowsAQrCodeOfTheTicketPageForThePhone() {
+		WebSession visitor = newSession();
+		String kioskTicket = QueueFixtures.draw(visitor, this.office, this.office.ids());
+		WebSession.Page page = visitor.get(kioskTicket);
+		String phonePath = page.document().select(".kiosk__url a").attr("href");
+		String qrPath = page.document().select("img.ticket__qr").attr("src");
+		assertThat(qrPath).endsWith("/qr.svg");
+		assertThat(kioskTicket).endsWith(qrPath.substring(0, qrPath.length() - "/qr.svg".length()));
+		assertThat(page.document().select("img.ticket__qr").attr("alt")).isNotBlank();
+		HttpResponse<byte[]> qr = visitor.download(qrPath);
+		assertThat(qr.statusCode()).isEqualTo(200);
+		assertThat(qr.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+		assertThat(new String(qr.body(), StandardCharsets.UTF_8)).contains("<svg", "<path d=\"M");
+		assertThat(phonePath).startsWith("/aufruf/wartemarke/");
+		String otherTicket = phonePath.substring(phonePath.lastIndexOf('/') + 1);
+		assertThat(visitor.download(this.office.kioskPath() + "/wartemarke/" + otherTicket + "x/qr.svg").statusCode())
+			.isEqualTo(404);
 	}
 
 	@Test

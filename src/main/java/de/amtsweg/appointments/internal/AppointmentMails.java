@@ -10,6 +10,7 @@ import java.util.Map;
 
 import de.amtsweg.notifications.Email;
 import de.amtsweg.notifications.EmailSender;
+import de.amtsweg.platform.QrCodes;
 import de.amtsweg.platform.SystemActor;
 
 import org.springframework.beans.factory.annotation.Value;

@@ -246,6 +246,15 @@ public class AppointmentRepository {
 			.list();
 	}
 
+	/** The account's appointments, latest start first. */
+	public List<Appointment> ofAccount(UUID accountId, int limit) {
+		return this.jdbc.sql(SELECT + " where a.account_id = :a order by a.starts_at desc limit :limit")
+			.param("a", accountId)
+			.param("limit", limit)
+			.query(AppointmentRepository::map)
+			.list();
+	}
+
 	public void forgetAccount(UUID accountId) {
 		this.jdbc.sql("update appointment set account_id = null where account_id = :a").param("a", accountId).update();
 	}

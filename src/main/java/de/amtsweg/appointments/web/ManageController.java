@@ -19,7 +19,7 @@ import de.amtsweg.appointments.internal.AppointmentViews;
 import de.amtsweg.appointments.internal.Bookings;
 import de.amtsweg.appointments.internal.ICalendar;
 import de.amtsweg.appointments.internal.LinkSigner;
-import de.amtsweg.appointments.internal.QrCodes;
+import de.amtsweg.platform.QrCodes;
 import de.amtsweg.appointments.internal.SlotFinder;
 import de.amtsweg.appointments.internal.SlotTakenException;
 import de.amtsweg.platform.NotFoundException;

@@ -218,6 +218,14 @@ public class CaseRepository {
 			.update();
 	}
 
+	boolean hasEvent(UUID caseId, String details) {
+		return this.jdbc.sql("select exists (select 1 from case_event where case_id = :c and details = :d)")
+			.param("c", caseId)
+			.param("d", details)
+			.query(Boolean.class)
+			.single();
+	}
+
 	List<CaseEvent> events(UUID caseId, boolean applicantOnly) {
 		return this.jdbc.sql("""
 				select at, kind, status, actor_name, details from case_event

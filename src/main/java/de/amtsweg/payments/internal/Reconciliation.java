@@ -260,6 +260,11 @@ public class Reconciliation {
 				|| !root.getNamespaceURI().startsWith("urn:iso:std:iso:20022:tech:xsd:camt.053.")) {
 			throw InvalidInputException.of("file", "payments.statement.notCamt053");
 		}
+		// all or nothing: every problem of the file is reported before anything is booked
+		List<InvalidInputException.FieldProblem> problems = StatementCheck.problems(root);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
 		List<StatementLine> lines = new ArrayList<>();
 		for (Element statement : children(first(root, "BkToCstmrStmt"), "Stmt")) {
 			String statementId = textOf(statement, "Id");
@@ -327,7 +332,7 @@ public class Reconciliation {
 		return Optional.empty();
 	}
 
-	private static String statusOf(Element entry) {
+	static String statusOf(Element entry) {
 		Element status = first(entry, "Sts");
 		if (status == null) {
 			return "";
@@ -386,12 +391,12 @@ public class Reconciliation {
 		return "";
 	}
 
-	private static @Nullable Element first(Element parent, String name) {
+	static @Nullable Element first(Element parent, String name) {
 		List<Element> found = children(parent, name);
 		return found.isEmpty() ? null : found.get(0);
 	}
 
-	private static List<Element> children(@Nullable Element parent, String name) {
+	static List<Element> children(@Nullable Element parent, String name) {
 		List<Element> found = new ArrayList<>();
 		if (parent == null) {
 			return found;
@@ -406,7 +411,7 @@ public class Reconciliation {
 		return found;
 	}
 
-	private static String textOf(Element parent, String name) {
+	static String textOf(Element parent, String name) {
 		Element element = first(parent, name);
 		return (element != null) ? element.getTextContent().trim() : "";
 	}

@@ -261,6 +261,7 @@ class FinanceController {
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("problem", ex.problems().get(0).messageKey());
+			model.addAttribute("problems", ex.problems());
 		}
 		return "payments/finance/statement";
 	}

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import de.amtsweg.platform.InvalidInputException;
 import de.amtsweg.platform.NotFoundException;
+import de.amtsweg.platform.QrCodes;
 import de.amtsweg.queue.internal.Device;
 import de.amtsweg.queue.internal.QueueSetup;
 import de.amtsweg.queue.internal.Ticket;
@@ -19,6 +20,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,16 +90,32 @@ class KioskController {
 	@GetMapping("/wartemarke/{ticketToken}")
 	String ticket(@PathVariable String token, @PathVariable String ticketToken, Model model, Locale locale) {
 		Device kiosk = kiosk(token);
-		Ticket ticket = this.line.ticket(ticketToken);
-		if (!ticket.locationId().equals(kiosk.locationId())) {
-			throw new NotFoundException("Ticket");
-		}
+		Ticket ticket = ticketAt(kiosk, ticketToken);
 		model.addAttribute("kiosk", kiosk);
 		model.addAttribute("place", this.line.place(ticket));
 		model.addAttribute("ticketPath", "/aufruf/wartemarke/" + ticket.token());
 		model.addAttribute("ticketUrl", this.baseUrl + "/aufruf/wartemarke/" + ticket.token());
 		model.addAttribute("locale", locale);
 		return "queue/kiosk-ticket";
+	}
+
+	/**
+	 * The ticket page's link as a QR code, so the visitor takes the ticket to the phone.
+	 */
+	@GetMapping(value = "/wartemarke/{ticketToken}/qr.svg", produces = "image/svg+xml")
+	ResponseEntity<String> ticketQr(@PathVariable String token, @PathVariable String ticketToken) {
+		Ticket ticket = ticketAt(kiosk(token), ticketToken);
+		return ResponseEntity.ok()
+			.contentType(MediaType.valueOf("image/svg+xml"))
+			.body(QrCodes.svg(this.baseUrl + "/aufruf/wartemarke/" + ticket.token()));
+	}
+
+	private Ticket ticketAt(Device kiosk, String ticketToken) {
+		Ticket ticket = this.line.ticket(ticketToken);
+		if (!ticket.locationId().equals(kiosk.locationId())) {
+			throw new NotFoundException("Ticket");
+		}
+		return ticket;
 	}
 
 	@GetMapping("/termin")

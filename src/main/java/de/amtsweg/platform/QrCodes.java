@@ -1,4 +1,4 @@
-package de.amtsweg.appointments.internal;
+package de.amtsweg.platform;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -9,7 +9,10 @@ import javax.imageio.ImageIO;
 
 import io.nayuki.qrcodegen.QrCode;
 
-/** QR codes of check-in codes, as SVG for pages and PNG for mails. */
+/**
+ * QR codes, as SVG for pages and PNG for mails: appointment check-in codes, the link to a
+ * call-system ticket on the phone.
+ */
 public final class QrCodes {
 
 	private static final int BORDER = 4;
