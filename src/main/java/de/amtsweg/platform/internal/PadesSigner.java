@@ -60,6 +60,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -71,6 +73,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class PadesSigner implements PdfSigner {
+
+	private static final Logger log = LoggerFactory.getLogger(PadesSigner.class);
 
 	/** Room for the CMS signature in the file, in bytes. */
 	private static final int SIGNATURE_SIZE = 16384;
@@ -168,9 +172,12 @@ class PadesSigner implements PdfSigner {
 
 	@Override
 	public SignatureCheck verify(byte[] pdf) {
-		PDSignature signature;
+		int[] range;
+		byte[] contents;
+		Instant signedAt;
+		// read everything while the document is open: PDFBox parses objects lazily
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			signature = document.getSignatureDictionaries()
+			PDSignature signature = document.getSignatureDictionaries()
 				.stream()
 				.filter((candidate) -> candidate.getByteRange().length == 4)
 				.max(Comparator.comparingInt((candidate) -> candidate.getByteRange()[2]))
@@ -178,13 +185,14 @@ class PadesSigner implements PdfSigner {
 			if (signature == null) {
 				return SignatureCheck.unsigned();
 			}
+			range = signature.getByteRange();
+			contents = signature.getContents();
+			signedAt = signedAt(signature);
 		}
 		catch (IOException | RuntimeException ex) {
+			log.debug("Not a signed PDF", ex);
 			return SignatureCheck.unsigned();
 		}
-		int[] range = signature.getByteRange();
-		byte[] contents = signature.getContents();
-		Instant signedAt = signedAt(signature);
 		boolean unchanged = range[0] == 0 && range[1] >= 0 && range[2] > range[1] && range[3] >= 0
 				&& (long) range[2] + range[3] == pdf.length && onlyPaddingAfterSignature(contents)
 				&& range[2] - range[1] == 2 * contents.length + 2;
@@ -192,15 +200,18 @@ class PadesSigner implements PdfSigner {
 			if ((long) range[2] + range[3] > pdf.length || range[1] > pdf.length) {
 				return new SignatureCheck(true, false, false, null, signedAt, null, null);
 			}
-			byte[] signedContent = signature.getSignedContent(pdf);
-			CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signedContent), contents);
+			byte[] signedContent = new byte[range[1] + range[3]];
+			System.arraycopy(pdf, range[0], signedContent, 0, range[1]);
+			System.arraycopy(pdf, range[2], signedContent, range[1], range[3]);
+			// the CMS structure without the zeros that pad the reserved space
+			byte[] structure = java.util.Arrays.copyOf(contents,
+					Math.max(0, Math.min(derLength(contents), contents.length)));
+			CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signedContent), structure);
 			SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
-			@SuppressWarnings("unchecked")
 			Optional<X509CertificateHolder> holder = cms.getCertificates()
 				.getMatches(signer.getSID())
 				.stream()
-				.findFirst()
-				.map(X509CertificateHolder.class::cast);
+				.findFirst();
 			if (holder.isEmpty()) {
 				return new SignatureCheck(true, false, unchanged, null, signedAt, null, null);
 			}
@@ -210,8 +221,8 @@ class PadesSigner implements PdfSigner {
 			return new SignatureCheck(true, intact, unchanged, commonName(holder.get().getSubject()), signedAt,
 					issuer.map(Municipality::id).orElse(null), issuer.map(Municipality::name).orElse(null));
 		}
-		catch (IOException | GeneralSecurityException | OperatorCreationException | CMSException
-				| RuntimeException ex) {
+		catch (GeneralSecurityException | OperatorCreationException | CMSException | RuntimeException ex) {
+			log.debug("Signature does not verify", ex);
 			return new SignatureCheck(true, false, unchanged, null, signedAt, null, null);
 		}
 	}
