@@ -1,5 +1,7 @@
 package de.amtsweg.platform;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -23,7 +25,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * {@code templates/}, with the same message bundles as pages. Templates must be
  * well-formed XHTML (close every element, {@code <br/>
  * }) and use no page links, as there is no request. Embeds DejaVu Sans when the system
- * has it, so that every name prints, not only those in the PDF base fonts.
+ * has it, so that every name prints, not only those in the PDF base fonts. Every document
+ * is PDF/A-2b (archivable: fonts embedded, sRGB output intent, XMP metadata with the
+ * title of the XHTML's {@code <title>}), so notices keep their look for decades.
  */
 @Service
 public class PdfRenderer {
@@ -35,6 +39,8 @@ public class PdfRenderer {
 
 	/** Kept so the setting holds: the renderer logs every step at INFO otherwise. */
 	private static final java.util.logging.Logger RENDERER_LOG = quietRendererLog();
+
+	private static final byte[] SRGB_PROFILE = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
 	private final SpringTemplateEngine engine;
 
@@ -63,6 +69,8 @@ public class PdfRenderer {
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
+			builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_B);
+			builder.useColorProfile(SRGB_PROFILE);
 			registerFonts(builder);
 			builder.withHtmlContent(xhtml, null);
 			builder.toStream(out);

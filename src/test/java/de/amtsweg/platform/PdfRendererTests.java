@@ -41,4 +41,25 @@ class PdfRendererTests {
 		}
 	}
 
+	@Test
+	void everyDocumentIsPdfA2bWithEmbeddedFontsOutputIntentAndMetadata() {
+		byte[] pdf = this.renderer.renderXhtml(
+				"""
+						<html><head><title>Bescheid</title></head>
+						<body><h1>Bescheid</h1><p style="color: #1d70b8">Jürgen Größer-Łukasiewicz zahlt 36,00 €.</p></body></html>""");
+		PdfAConformance.assertPdfA2b(pdf);
+	}
+
+	@Test
+	void theConformanceCheckRejectsAPdfThatIsNoPdfA() throws IOException {
+		try (PDDocument plain = new PDDocument();
+				java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+			plain.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+			plain.save(out);
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> PdfAConformance.assertPdfA2b(out.toByteArray()))
+				.isInstanceOf(AssertionError.class)
+				.hasMessageContaining("veraPDF PDF/A-2b");
+		}
+	}
+
 }

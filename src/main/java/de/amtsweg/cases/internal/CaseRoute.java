@@ -15,6 +15,7 @@ import de.amtsweg.platform.BlobStore;
 import de.amtsweg.platform.Municipalities;
 import de.amtsweg.platform.OrgUnits;
 import de.amtsweg.platform.PdfRenderer;
+import de.amtsweg.platform.PdfSigner;
 import org.flowable.engine.delegate.DelegateExecution;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,6 +54,8 @@ public class CaseRoute {
 
 	private final PdfRenderer pdf;
 
+	private final PdfSigner signer;
+
 	private final BlobStore blobs;
 
 	private final Municipalities municipalities;
@@ -65,12 +68,13 @@ public class CaseRoute {
 
 	private final Clock clock;
 
-	CaseRoute(CaseRepository cases, CaseTypes caseTypes, PdfRenderer pdf, BlobStore blobs,
+	CaseRoute(CaseRepository cases, CaseTypes caseTypes, PdfRenderer pdf, PdfSigner signer, BlobStore blobs,
 			Municipalities municipalities, OrgUnits orgUnits, AuditLog auditLog, ApplicationEventPublisher events,
 			Clock clock) {
 		this.cases = cases;
 		this.caseTypes = caseTypes;
 		this.pdf = pdf;
+		this.signer = signer;
 		this.blobs = blobs;
 		this.municipalities = municipalities;
 		this.orgUnits = orgUnits;
@@ -126,7 +130,8 @@ public class CaseRoute {
 		variables.put("extraText", (extra != null) ? extra.toString() : "");
 		variables.put("issuedOn", this.clock.instant().atZone(ZoneId.of("Europe/Berlin")).toLocalDate());
 		variables.put("fontFamily", PdfRenderer.fontFamily());
-		byte[] notice = this.pdf.render(type.noticeTemplate(), Locale.GERMAN, variables);
+		byte[] notice = this.signer.sign(this.pdf.render(type.noticeTemplate(), Locale.GERMAN, variables),
+				file.municipalityId(), "Bescheid " + file.reference());
 		String address = this.blobs.put(notice);
 		this.cases.setNotice(file.id(), address, this.clock.instant());
 		this.cases.addEvent(file.id(), this.clock.instant(), "notice", null, AuditLog.currentActor(), "", true);

@@ -9,11 +9,12 @@ import java.util.function.Function;
 
 import de.amtsweg.platform.Municipality;
 import de.amtsweg.platform.PdfRenderer;
+import de.amtsweg.platform.PdfSigner;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** The receipt of a submission as a PDF with all answers. */
+/** The receipt of a submission as a PDF with all answers, signed by the municipality. */
 @Component
 public class ReceiptDocument {
 
@@ -22,12 +23,15 @@ public class ReceiptDocument {
 
 	private final PdfRenderer renderer;
 
+	private final PdfSigner signer;
+
 	private final FormDefinitions definitions;
 
 	private final MessageSource messages;
 
-	ReceiptDocument(PdfRenderer renderer, FormDefinitions definitions, MessageSource messages) {
+	ReceiptDocument(PdfRenderer renderer, PdfSigner signer, FormDefinitions definitions, MessageSource messages) {
 		this.renderer = renderer;
+		this.signer = signer;
 		this.definitions = definitions;
 		this.messages = messages;
 	}
@@ -48,7 +52,8 @@ public class ReceiptDocument {
 				+ municipality.address().postcode() + " " + municipality.address().city());
 		variables.put("sections", display.sections(submission.answers()));
 		variables.put("computed", display.computed(submission.computed()));
-		return this.renderer.render("forms/receipt-pdf", locale, variables);
+		byte[] pdf = this.renderer.render("forms/receipt-pdf", locale, variables);
+		return this.signer.sign(pdf, municipality.id(), "Eingangsbestätigung " + submission.reference());
 	}
 
 }
