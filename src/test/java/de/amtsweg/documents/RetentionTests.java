@@ -96,8 +96,8 @@ class RetentionTests extends IntegrationTest {
 
 		assertThat(admin.post("/intern/admin/aufbewahrung/" + fileId + "/loeschen", Map.of("_csrf", token)).status())
 			.isEqualTo(404);
-		assertThat(admin.post("/intern/admin/aufbewahrung/" + fileId + "/archivieren", Map.of("_csrf", token))
-			.status()).isEqualTo(404);
+		assertThat(admin.post("/intern/admin/aufbewahrung/" + fileId + "/archivieren", Map.of("_csrf", token)).status())
+			.isEqualTo(404);
 		assertThat(clerk.get("/intern/akten/" + fileId).status()).isEqualTo(200);
 	}
 
