@@ -56,7 +56,7 @@ class DocumentsBrowserTests extends BrowserTest {
 		DocumentFixtures.awaitText(this.jdbc, documentId);
 
 		open("/intern/akten");
-		type("#q", marker + " Gebühr");
+		type("#q", marker + " Widersprüche");
 		submitFormWith("#q");
 		assertThat(find("ol.search-results mark").getText()).isNotBlank();
 		assertThat(find("ol.search-results .passage").getText()).contains("Widerspruch gegen den Gebührenbescheid");
