@@ -28,6 +28,13 @@ public interface Cases {
 	Optional<CaseSummary> byId(UUID caseId);
 
 	/**
+	 * The end of a closed case's retention period (by its result and case type).
+	 * @param caseId the case
+	 * @return the day, empty while the case is open or when there is no such case
+	 */
+	Optional<java.time.LocalDate> retainUntil(UUID caseId);
+
+	/**
 	 * A case without its answers.
 	 *
 	 * @param id the case

@@ -31,6 +31,11 @@ class CaseDirectory implements Cases {
 		return this.cases.findById(caseId).map(CaseDirectory::summary);
 	}
 
+	@Override
+	public Optional<java.time.LocalDate> retainUntil(UUID caseId) {
+		return this.cases.retainUntil(caseId);
+	}
+
 	private static CaseSummary summary(CaseFile c) {
 		return new CaseSummary(c.id(), c.municipalityId(), c.reference(), c.orgUnitId(), c.titleDe(), c.titleEn(),
 				c.applicantAccountId(), c.applicantName(), c.status());

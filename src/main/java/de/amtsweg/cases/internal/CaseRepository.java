@@ -127,6 +127,13 @@ public class CaseRepository {
 			.optional();
 	}
 
+	Optional<LocalDate> retainUntil(UUID id) {
+		return this.jdbc.sql("select retain_until from case_file where id = :id and retain_until is not null")
+			.param("id", id)
+			.query(LocalDate.class)
+			.optional();
+	}
+
 	Optional<CaseFile> findBySubmission(UUID submissionId) {
 		return this.jdbc.sql("select " + COLUMNS + " from case_file where submission_id = :id")
 			.param("id", submissionId)

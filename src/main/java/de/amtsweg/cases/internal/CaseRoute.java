@@ -134,6 +134,8 @@ public class CaseRoute {
 				file.municipalityId(), "Bescheid " + file.reference());
 		String address = this.blobs.put(notice);
 		this.cases.setNotice(file.id(), address, this.clock.instant());
+		this.events.publishEvent(new de.amtsweg.cases.NoticeCreated(file.id(), file.municipalityId(), file.orgUnitId(),
+				address, this.clock.instant()));
 		this.cases.addEvent(file.id(), this.clock.instant(), "notice", null, AuditLog.currentActor(), "", true);
 		this.auditLog.record("case.notice-created", "case", file.id().toString(), file.municipalityId(), address);
 	}

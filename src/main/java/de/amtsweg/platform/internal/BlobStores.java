@@ -14,4 +14,12 @@ public final class BlobStores {
 		return new FileSystemBlobStore(directory);
 	}
 
+	/** An S3-compatible store (path-style addresses, Signature Version 4). */
+	public static BlobStore s3(java.net.URI endpoint, String bucket, String region, String accessKey,
+			String secretKey) {
+		S3BlobStore store = new S3BlobStore(endpoint, bucket, "blobs/", region, accessKey, secretKey);
+		store.createBucketIfMissing();
+		return store;
+	}
+
 }

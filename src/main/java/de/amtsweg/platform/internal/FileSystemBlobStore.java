@@ -19,6 +19,7 @@ import de.amtsweg.platform.BlobStore;
 import de.amtsweg.platform.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * file, and two writers of the same content end with the same file.
  */
 @Component
+@ConditionalOnProperty(name = "amtsweg.blobs.store", havingValue = "filesystem", matchIfMissing = true)
 class FileSystemBlobStore implements BlobStore {
 
 	private static final Pattern ADDRESS = Pattern.compile("[0-9a-f]{64}");
