@@ -77,6 +77,22 @@ class WebhookDeliveryRepository {
 			.list();
 	}
 
+	/**
+	 * Takes a due delivery for one attempt by pushing its next attempt past the lease, so
+	 * that no other node sends it meanwhile; if this node dies, it is due again after the
+	 * lease.
+	 * @return whether this node took it
+	 */
+	boolean claim(UUID id, Instant now, Instant leaseUntil) {
+		return this.jdbc.sql("""
+				update webhook_delivery set next_attempt_at = :lease
+				 where id = :id and status = 'PENDING' and next_attempt_at <= :now""")
+			.param("lease", Timestamp.from(leaseUntil))
+			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
 	/** Marks a pending delivery delivered; false if it was not pending (any more). */
 	boolean delivered(UUID id, Instant at) {
 		return this.jdbc.sql("""

@@ -99,6 +99,11 @@ public class WebhookDispatcher {
 	}
 
 	private void attempt(WebhookDelivery delivery) {
+		Instant claimedAt = this.clock.instant();
+		if (!this.deliveries.claim(delivery.id(), claimedAt,
+				claimedAt.plus(this.properties.webhooks().timeout().multipliedBy(3)))) {
+			return;
+		}
 		String error;
 		var system = this.systems.find(delivery.systemId()).orElse(null);
 		if (system == null || system.webhookUrl() == null || system.webhookSecret() == null) {
