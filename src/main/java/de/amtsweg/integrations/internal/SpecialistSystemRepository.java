@@ -76,7 +76,7 @@ class SpecialistSystemRepository {
 
 	/** The systems with a webhook that see the org unit. */
 	List<SpecialistSystem> subscribedTo(UUID orgUnitId) {
-		return this.jdbc.sql("select " + SYSTEM_COLUMNS + """
+		return this.jdbc.sql("select " + SYSTEM_COLUMNS + " " + """
 				from integration_system s
 				where s.webhook_url is not null
 				  and exists (select 1 from integration_system_org_unit u

@@ -45,7 +45,7 @@ class WebhookDeliveryRepository {
 
 	/** Pending deliveries that are due, oldest first. */
 	List<WebhookDelivery> due(Instant now, int limit) {
-		return this.jdbc.sql("select " + COLUMNS + """
+		return this.jdbc.sql("select " + COLUMNS + " " + """
 				from webhook_delivery d join integration_system s on s.id = d.system_id
 				where d.status = 'PENDING' and d.next_attempt_at <= :now
 				order by d.next_attempt_at, d.occurred_at limit :limit""")
@@ -66,7 +66,7 @@ class WebhookDeliveryRepository {
 
 	/** Pending and dead deliveries of the municipality, newest first. */
 	List<WebhookDelivery> open(UUID municipalityId, String status, int limit) {
-		return this.jdbc.sql("select " + COLUMNS + """
+		return this.jdbc.sql("select " + COLUMNS + " " + """
 				from webhook_delivery d join integration_system s on s.id = d.system_id
 				where d.municipality_id = :m and d.status = :status
 				order by d.occurred_at desc limit :limit""")
