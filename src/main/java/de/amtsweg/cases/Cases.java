@@ -1,5 +1,11 @@
 package de.amtsweg.cases;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,7 +38,123 @@ public interface Cases {
 	 * @param caseId the case
 	 * @return the day, empty while the case is open or when there is no such case
 	 */
-	Optional<java.time.LocalDate> retainUntil(UUID caseId);
+	Optional<LocalDate> retainUntil(UUID caseId);
+
+	/**
+	 * The cases of the org units that changed (opened, status, task, note ...) after the
+	 * cursor, the oldest change first; each carries the cursor of its latest change, so
+	 * that a caller pages on with the last one it got.
+	 * @param municipalityId the municipality
+	 * @param orgUnitIds the org units
+	 * @param afterCursor the cursor of the last change seen, 0 for the beginning
+	 * @param limit at most this many
+	 * @return the changed cases
+	 */
+	List<CaseChange> changedAfter(UUID municipalityId, Collection<UUID> orgUnitIds, long afterCursor, int limit);
+
+	/**
+	 * The case with its structured data: answers by field id and with their labels,
+	 * computed values and the attachments (without their bytes).
+	 * @param caseId the case
+	 * @param locale the language of the labels
+	 * @return the case, if there is one
+	 */
+	Optional<CaseData> data(UUID caseId, Locale locale);
+
+	/**
+	 * An attachment of the case with its bytes.
+	 * @param caseId the case
+	 * @param attachmentId the attachment
+	 * @return the file, if the case has it
+	 */
+	Optional<AttachmentContent> attachment(UUID caseId, UUID attachmentId);
+
+	/**
+	 * Moves the case along its processing route until it reaches the status, completing
+	 * the route's open tasks as a clerk would (the decision task with the result and
+	 * reason), so history, audit and the applicant's notifications stay the same.
+	 * @param caseId the case
+	 * @param target {@link CaseStatus#IN_PROGRESS}, {@link CaseStatus#DECIDED} or
+	 * {@link CaseStatus#CLOSED}
+	 * @param result the decision, needed when the route reaches its decision
+	 * @param reason why, needed with the result
+	 * @param noticeText optional text for the notice
+	 * @param actorName who does it, for the case's history
+	 * @throws de.amtsweg.platform.NotFoundException for an unknown case
+	 * @throws de.amtsweg.platform.InvalidInputException for a status that cannot be set
+	 * or a missing decision
+	 */
+	void advance(UUID caseId, CaseStatus target, @Nullable CaseResult result, @Nullable String reason,
+			@Nullable String noticeText, String actorName);
+
+	/**
+	 * A case that changed.
+	 *
+	 * @param summary the case
+	 * @param cursor position of its latest change
+	 * @param changedAt when it changed last
+	 * @param formKey the form it came from
+	 * @param submittedAt when the form was sent
+	 */
+	record CaseChange(CaseSummary summary, long cursor, Instant changedAt, String formKey, Instant submittedAt) {
+	}
+
+	/**
+	 * A case with its structured data.
+	 *
+	 * @param summary the case
+	 * @param formKey the form
+	 * @param formVersion the form's version
+	 * @param submissionReference the reference on the applicant's receipt
+	 * @param applicantEmail where the applicant gets mail, if known
+	 * @param submittedAt when the form was sent
+	 * @param deadline end of the legal processing time
+	 * @param result the decision, once decided
+	 * @param decisionReason why
+	 * @param answers the answers by field id, as submitted
+	 * @param computed computed values such as the fee
+	 * @param sections the answers with their labels, in the order of the form
+	 * @param attachments the uploaded files
+	 */
+	record CaseData(CaseSummary summary, String formKey, int formVersion, String submissionReference,
+			@Nullable String applicantEmail, Instant submittedAt, LocalDate deadline, @Nullable CaseResult result,
+			@Nullable String decisionReason, Map<String, Object> answers, Map<String, Object> computed,
+			List<AnswerSection> sections, List<AttachmentInfo> attachments) {
+	}
+
+	/**
+	 * A page of the form with the answers given on it.
+	 *
+	 * @param title the page's title
+	 * @param answers label and answer lines
+	 */
+	record AnswerSection(String title, List<LabelledAnswer> answers) {
+	}
+
+	/**
+	 * @param label the question
+	 * @param lines the answer (several for a group entry)
+	 */
+	record LabelledAnswer(String label, List<String> lines) {
+	}
+
+	/**
+	 * @param id the attachment
+	 * @param fieldId the form field it was uploaded to
+	 * @param fileName its name
+	 * @param contentType its type
+	 * @param size bytes
+	 */
+	record AttachmentInfo(UUID id, String fieldId, String fileName, String contentType, long size) {
+	}
+
+	/**
+	 * @param fileName its name
+	 * @param contentType its type
+	 * @param content bytes
+	 */
+	record AttachmentContent(String fileName, String contentType, byte[] content) {
+	}
 
 	/**
 	 * A case without its answers.

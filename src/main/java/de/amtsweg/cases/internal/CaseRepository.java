@@ -323,6 +323,39 @@ public class CaseRepository {
 		return new InboxPage(cases, total, total > 10000);
 	}
 
+	/**
+	 * The cases of the units with a history entry after the cursor, by their latest
+	 * entry. The entry's id is the cursor.
+	 */
+	List<ChangedCase> changedAfter(UUID municipalityId, Collection<UUID> orgUnitIds, long afterCursor, int limit) {
+		return this.jdbc.sql("""
+				select c.id, c.municipality_id, c.reference, c.submission_id, c.submission_reference, c.case_type_id,
+				       c.form_key, c.form_version, c.title_de, c.title_en, c.org_unit_id, c.applicant_account_id,
+				       c.applicant_name, c.applicant_email, c.status, c.result, c.decision_reason, c.notice_blob,
+				       c.notice_created_at, c.assignee_staff_id, c.assignee_name, c.process_instance_id,
+				       c.access_code, c.submitted_at, c.deadline, c.closed_at, changes.cursor, changes.changed_at
+				  from (select e.case_id, max(e.id) as cursor, max(e.at) as changed_at from case_event e
+				         where e.id > :after group by e.case_id) changes
+				  join case_file c on c.id = changes.case_id
+				 where c.municipality_id = :m and c.org_unit_id = any(:units)
+				 order by changes.cursor limit :limit""")
+			.param("after", afterCursor)
+			.param("m", municipalityId)
+			.param("units", orgUnitIds.toArray(new UUID[0]))
+			.param("limit", limit)
+			.query((rs, row) -> new ChangedCase(map(rs, row), rs.getLong("cursor"),
+					rs.getTimestamp("changed_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * @param file the case
+	 * @param cursor its latest history entry
+	 * @param changedAt when that happened
+	 */
+	record ChangedCase(CaseFile file, long cursor, Instant changedAt) {
+	}
+
 	/** The forms of which the units have cases, for the filter. */
 	List<String> formKeys(Collection<UUID> orgUnitIds) {
 		// A skip scan over (org_unit_id, form_key): one index probe per unit and key

@@ -15,6 +15,7 @@ import de.amtsweg.accounts.StaffAbsences;
 import de.amtsweg.accounts.StaffPrincipal;
 import de.amtsweg.accounts.StaffRole;
 import de.amtsweg.cases.CaseResult;
+import de.amtsweg.cases.CaseStatus;
 import de.amtsweg.forms.Submissions;
 import de.amtsweg.platform.AuditLog;
 import de.amtsweg.platform.BlobStore;
@@ -275,6 +276,69 @@ public class CaseWork {
 				this.tasks.setAssignee(next.getId(), staff.staffId().toString());
 			}
 		}
+	}
+
+	/**
+	 * Completes the route's open tasks, oldest first, until the case reaches the status:
+	 * what a clerk does step by step, for a specialist system that works the case in its
+	 * own software. The decision task takes the result and reason like the clerk's form.
+	 */
+	@Transactional
+	void advance(UUID caseId, CaseStatus target, @Nullable CaseResult result, @Nullable String reason,
+			@Nullable String noticeText, String actorName) {
+		if (target != CaseStatus.IN_PROGRESS && target != CaseStatus.DECIDED && target != CaseStatus.CLOSED) {
+			throw InvalidInputException.of("status", "cases.advance.status.invalid");
+		}
+		// a route has a handful of tasks; the bound only guards against a model that
+		// loops
+		for (int step = 0; step < 20; step++) {
+			CaseFile file = this.cases.findById(caseId).orElseThrow(() -> new NotFoundException("Case " + caseId));
+			if (progress(file.status()) >= progress(target)) {
+				return;
+			}
+			List<Task> open = (file.processInstanceId() != null) ? this.tasks.createTaskQuery()
+				.processInstanceId(file.processInstanceId())
+				.orderByTaskCreateTime()
+				.asc()
+				.list() : List.of();
+			if (open.isEmpty()) {
+				throw InvalidInputException.of("status", "cases.advance.status.unreachable");
+			}
+			Task task = open.get(0);
+			Map<String, Object> variables = new HashMap<>();
+			if ("decide".equals(task.getTaskDefinitionKey())) {
+				InvalidInputException.Collector problems = new InvalidInputException.Collector();
+				if (result == null) {
+					problems.add("result", "cases.decide.result.required");
+				}
+				if (reason == null || reason.isBlank()) {
+					problems.add("reason", "cases.decide.reason.required");
+				}
+				problems.throwIfAny();
+				this.cases.decide(caseId, result, reason.trim());
+				variables.put(CaseRoute.RESULT, result.name());
+				this.cases.addEvent(caseId, this.clock.instant(), "decided", null, actorName, result.name(), false);
+			}
+			if (noticeText != null && !noticeText.isBlank()) {
+				variables.put(CaseRoute.NOTICE_TEXT, noticeText.trim());
+			}
+			this.auditLog.record("case.task-completed", "case", caseId.toString(), file.municipalityId(),
+					task.getTaskDefinitionKey());
+			this.cases.addEvent(caseId, this.clock.instant(), "task", null, actorName, task.getName(), false);
+			this.tasks.complete(task.getId(), variables);
+		}
+		throw InvalidInputException.of("status", "cases.advance.status.unreachable");
+	}
+
+	/** How far along a status is; a question to the applicant counts as in progress. */
+	private static int progress(CaseStatus status) {
+		return switch (status) {
+			case RECEIVED -> 0;
+			case IN_PROGRESS, INFORMATION_REQUESTED -> 1;
+			case DECIDED -> 2;
+			case READY_FOR_PICKUP -> 3;
+			case CLOSED -> 4;
+		};
 	}
 
 	private LocalDate today() {

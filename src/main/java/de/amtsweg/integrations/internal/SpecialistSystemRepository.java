@@ -1,0 +1,180 @@
+package de.amtsweg.integrations.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The tables {@code integration_system}, {@code integration_system_org_unit},
+ * {@code integration_api_key} and {@code integration_rate_limit}.
+ */
+@Repository
+class SpecialistSystemRepository {
+
+	private static final String SYSTEM_COLUMNS = """
+			s.id, s.municipality_id, s.name, s.webhook_url, s.webhook_secret, s.created_at,
+			array(select u.org_unit_id from integration_system_org_unit u where u.system_id = s.id
+			      order by u.org_unit_id) as org_units""";
+
+	private final JdbcClient jdbc;
+
+	SpecialistSystemRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	boolean nameTaken(UUID municipalityId, String name) {
+		return this.jdbc.sql("select count(*) from integration_system where municipality_id = :m and name = :n")
+			.param("m", municipalityId)
+			.param("n", name)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void insert(UUID id, UUID municipalityId, String name, Collection<UUID> orgUnitIds, Instant at) {
+		this.jdbc.sql("""
+				insert into integration_system (id, municipality_id, name, created_at)
+				values (:id, :m, :n, :at)""")
+			.param("id", id)
+			.param("m", municipalityId)
+			.param("n", name)
+			.param("at", Timestamp.from(at))
+			.update();
+		for (UUID unit : orgUnitIds) {
+			this.jdbc.sql("insert into integration_system_org_unit (system_id, org_unit_id) values (:s, :u)")
+				.param("s", id)
+				.param("u", unit)
+				.update();
+		}
+	}
+
+	List<SpecialistSystem> ofMunicipality(UUID municipalityId) {
+		return this.jdbc
+			.sql("select " + SYSTEM_COLUMNS + " from integration_system s where s.municipality_id = :m"
+					+ " order by s.name")
+			.param("m", municipalityId)
+			.query(SpecialistSystemRepository::system)
+			.list();
+	}
+
+	Optional<SpecialistSystem> find(UUID id) {
+		return this.jdbc.sql("select " + SYSTEM_COLUMNS + " from integration_system s where s.id = :id")
+			.param("id", id)
+			.query(SpecialistSystemRepository::system)
+			.optional();
+	}
+
+	/** The systems with a webhook that see the org unit. */
+	List<SpecialistSystem> subscribedTo(UUID orgUnitId) {
+		return this.jdbc.sql("select " + SYSTEM_COLUMNS + " " + """
+				from integration_system s
+				where s.webhook_url is not null
+				  and exists (select 1 from integration_system_org_unit u
+				               where u.system_id = s.id and u.org_unit_id = :unit)""")
+			.param("unit", orgUnitId)
+			.query(SpecialistSystemRepository::system)
+			.list();
+	}
+
+	void setWebhook(UUID id, @Nullable String url, @Nullable String secret) {
+		this.jdbc.sql("update integration_system set webhook_url = :url, webhook_secret = :secret where id = :id")
+			.param("url", url, java.sql.Types.VARCHAR)
+			.param("secret", secret, java.sql.Types.VARCHAR)
+			.param("id", id)
+			.update();
+	}
+
+	void insertKey(UUID id, UUID systemId, String prefix, String hash, Instant at) {
+		this.jdbc.sql("""
+				insert into integration_api_key (id, system_id, prefix, hash, created_at)
+				values (:id, :s, :p, :h, :at)""")
+			.param("id", id)
+			.param("s", systemId)
+			.param("p", prefix)
+			.param("h", hash)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	List<ApiKey> keys(UUID systemId) {
+		return this.jdbc.sql("""
+				select id, system_id, prefix, created_at, revoked_at from integration_api_key
+				 where system_id = :s order by created_at desc""")
+			.param("s", systemId)
+			.query(SpecialistSystemRepository::key)
+			.list();
+	}
+
+	boolean revokeKey(UUID systemId, UUID keyId, Instant at) {
+		return this.jdbc.sql("""
+				update integration_api_key set revoked_at = :at
+				 where id = :id and system_id = :s and revoked_at is null""")
+			.param("at", Timestamp.from(at))
+			.param("id", keyId)
+			.param("s", systemId)
+			.update() == 1;
+	}
+
+	/** The system of an active key, found by the key's hash. */
+	Optional<SpecialistSystemPrincipal> activeKey(String hash) {
+		return this.jdbc.sql("""
+				select k.id as key_id, s.id, s.municipality_id, s.name,
+				       array(select u.org_unit_id from integration_system_org_unit u where u.system_id = s.id)
+				           as org_units
+				  from integration_api_key k join integration_system s on s.id = k.system_id
+				 where k.hash = :h and k.revoked_at is null""")
+			.param("h", hash)
+			.query((rs, row) -> new SpecialistSystemPrincipal(rs.getObject("id", UUID.class),
+					rs.getObject("key_id", UUID.class), rs.getObject("municipality_id", UUID.class),
+					rs.getString("name"), java.util.Set.copyOf(uuids(rs))))
+			.optional();
+	}
+
+	/**
+	 * Counts a request of the key in the current window.
+	 * @return the requests of the window including this one
+	 */
+	int countRequest(UUID keyId, Instant now, Instant windowStartedAfter) {
+		return this.jdbc.sql("""
+				insert into integration_rate_limit (key_id, window_started_at, requests) values (:k, :now, 1)
+				on conflict (key_id) do update set
+				    requests = case when integration_rate_limit.window_started_at <= :expired then 1
+				                    else integration_rate_limit.requests + 1 end,
+				    window_started_at = case when integration_rate_limit.window_started_at <= :expired then :now
+				                             else integration_rate_limit.window_started_at end
+				returning requests""")
+			.param("k", keyId)
+			.param("now", Timestamp.from(now))
+			.param("expired", Timestamp.from(windowStartedAfter))
+			.query(Integer.class)
+			.single();
+	}
+
+	private static SpecialistSystem system(ResultSet rs, int row) throws SQLException {
+		return new SpecialistSystem(rs.getObject("id", UUID.class), rs.getObject("municipality_id", UUID.class),
+				rs.getString("name"), uuids(rs), rs.getString("webhook_url"), rs.getString("webhook_secret"),
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+	private static List<UUID> uuids(ResultSet rs) throws SQLException {
+		Object[] array = (Object[]) rs.getArray("org_units").getArray();
+		return Arrays.stream(array).map((value) -> (UUID) value).toList();
+	}
+
+	private static ApiKey key(ResultSet rs, int row) throws SQLException {
+		Timestamp revoked = rs.getTimestamp("revoked_at");
+		return new ApiKey(rs.getObject("id", UUID.class), rs.getObject("system_id", UUID.class), rs.getString("prefix"),
+				rs.getTimestamp("created_at").toInstant(), (revoked != null) ? revoked.toInstant() : null);
+	}
+
+}
