@@ -41,7 +41,7 @@ class RouteRepository {
 	}
 
 	List<RouteVersion> routesOf(UUID municipalityId) {
-		return this.jdbc.sql("select " + COLUMNS + """
+		return this.jdbc.sql("select " + COLUMNS + " " + """
 				from case_route where municipality_id = :municipality order by case_type_id, version desc""")
 			.param("municipality", municipalityId)
 			.query(RouteRepository::map)
@@ -49,7 +49,7 @@ class RouteRepository {
 	}
 
 	List<RouteVersion> routesOf(UUID municipalityId, UUID caseTypeId) {
-		return this.jdbc.sql("select " + COLUMNS + """
+		return this.jdbc.sql("select " + COLUMNS + " " + """
 				from case_route where municipality_id = :municipality and case_type_id = :type order by version desc""")
 			.param("municipality", municipalityId)
 			.param("type", caseTypeId)
@@ -58,7 +58,7 @@ class RouteRepository {
 	}
 
 	Optional<RouteVersion> find(UUID municipalityId, UUID caseTypeId, UUID routeId) {
-		return this.jdbc.sql("select " + COLUMNS + """
+		return this.jdbc.sql("select " + COLUMNS + " " + """
 				from case_route where id = :id and municipality_id = :municipality and case_type_id = :type""")
 			.param("id", routeId)
 			.param("municipality", municipalityId)
@@ -68,7 +68,7 @@ class RouteRepository {
 	}
 
 	Optional<RouteVersion> published(UUID municipalityId, UUID caseTypeId) {
-		return this.jdbc.sql("select " + COLUMNS + """
+		return this.jdbc.sql("select " + COLUMNS + " " + """
 				 from case_route
 				where municipality_id = :municipality and case_type_id = :type and state = 'PUBLISHED'""")
 			.param("municipality", municipalityId)
@@ -92,7 +92,7 @@ class RouteRepository {
 				select :type, :municipality, coalesce(max(version), 0) + 1, 'DRAFT', :fileName, :xml, :processKey,
 				       :processName, :uploadedBy, :at
 				  from case_route where case_type_id = :type and municipality_id = :municipality
-				returning """ + COLUMNS)
+				""" + " returning " + COLUMNS)
 			.param("type", caseTypeId)
 			.param("municipality", municipalityId)
 			.param("fileName", fileName)

@@ -1,5 +1,6 @@
 package de.amtsweg.cases.internal;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -164,7 +165,7 @@ public class RouteVersions {
 	 * @param sampleData variables as the case's form answers would set them
 	 * @param decisions per user task id, the variables its completion sets
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public RouteDryRun.Result dryRun(UUID municipalityId, CaseType caseType, RouteVersion route,
 			Map<String, Object> sampleData, Map<String, Map<String, Object>> decisions) {
 		ZonedDateTime now = ZonedDateTime.now(this.clock).withZoneSameInstant(ZoneId.of("Europe/Berlin"));
@@ -178,10 +179,25 @@ public class RouteVersions {
 				deadline.atTime(23, 59)
 					.atZone(ZoneId.of("Europe/Berlin"))
 					.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-		variables.putAll(sampleData);
+		// as in a real case: answers cannot override the route's own variables
+		sampleData.forEach((name, value) -> {
+			if (RouteVariables.allowed(name)) {
+				variables.put(name, value);
+			}
+		});
+		Map<String, Map<String, Object>> safeDecisions = new LinkedHashMap<>();
+		decisions.forEach((task, values) -> {
+			Map<String, Object> allowed = new LinkedHashMap<>();
+			values.forEach((name, value) -> {
+				if (name.matches("[A-Za-z_][A-Za-z0-9_]{0,62}") && !RouteValidator.RESERVED.contains(name)) {
+					allowed.put(name, value);
+				}
+			});
+			safeDecisions.put(task, allowed);
+		});
 		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
 			.getProcessEngineConfiguration();
-		RouteDryRun.Result result = RouteDryRun.run(parse(route), variables, decisions,
+		RouteDryRun.Result result = RouteDryRun.run(parse(route), variables, safeDecisions,
 				configuration.getExpressionManager(), now);
 		this.auditLog.record("case-route.dry-run", "case-route", route.id().toString(), municipalityId,
 				"version " + route.version() + ((result.error() != null) ? ", failed" : ", ran"));
@@ -263,7 +279,7 @@ public class RouteVersions {
 			}
 			else {
 				entries.add(new MigrationReport.Entry(running.id(), running.reference(), from, false,
-						validation.getValidationMessages()));
+						List.copyOf(validation.getValidationMessages())));
 				this.auditLog.record("case.route-not-migrated", "case", running.id().toString(), municipalityId,
 						from + " → version " + target.version() + ": "
 								+ String.join("; ", validation.getValidationMessages()));
@@ -291,7 +307,7 @@ public class RouteVersions {
 	 * @param targetVersion the published version the cases were moved to
 	 * @param entries one per running case that was on another version
 	 */
-	public record MigrationReport(int targetVersion, List<Entry> entries) {
+	public record MigrationReport(int targetVersion, List<Entry> entries) implements Serializable {
 
 		/**
 		 * @param caseId the case
@@ -301,7 +317,8 @@ public class RouteVersions {
 		 * @param migrated whether it runs on the published version now
 		 * @param reasons why not, in the engine's words
 		 */
-		public record Entry(UUID caseId, String reference, String fromVersion, boolean migrated, List<String> reasons) {
+		public record Entry(UUID caseId, String reference, String fromVersion, boolean migrated,
+				List<String> reasons) implements Serializable {
 		}
 
 	}
@@ -316,14 +333,6 @@ public class RouteVersions {
 			throw new IllegalStateException("Stored route " + route.id() + " does not parse");
 		}
 		return process;
-	}
-
-	static @Nullable Object sampleValue(String text) {
-		return switch (text) {
-			case "true" -> Boolean.TRUE;
-			case "false" -> Boolean.FALSE;
-			default -> text;
-		};
 	}
 
 }
