@@ -75,10 +75,12 @@ class CaseIntake {
 
 	private final java.time.Clock clock;
 
+	private final RouteVersions routes;
+
 	CaseIntake(Submissions submissions, CaseRepository cases, CaseTypes caseTypes, OrgUnits orgUnits,
 			ServiceCatalog catalog, Municipalities municipalities, CitizenAccounts accounts,
 			ProcessingDeadline deadlines, RuntimeService runtime, AuditLog auditLog, ApplicationEventPublisher events,
-			java.time.Clock clock) {
+			java.time.Clock clock, RouteVersions routes) {
 		this.submissions = submissions;
 		this.cases = cases;
 		this.caseTypes = caseTypes;
@@ -91,6 +93,7 @@ class CaseIntake {
 		this.auditLog = auditLog;
 		this.events = events;
 		this.clock = clock;
+		this.routes = routes;
 	}
 
 	@ApplicationModuleListener
@@ -142,7 +145,12 @@ class CaseIntake {
 				deadline.atTime(23, 59)
 					.atZone(ZoneId.of("Europe/Berlin"))
 					.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-		ProcessInstance process = this.runtime.startProcessInstanceByKey(type.routeKey(), id.toString(), variables);
+		variables.putAll(RouteVariables.of(form.answers(), form.computed()));
+		// an uploaded, published route of the case type wins over the built-in one
+		Optional<String> published = this.routes.publishedDefinition(form.municipalityId(), type.id());
+		ProcessInstance process = published.isPresent()
+				? this.runtime.startProcessInstanceById(published.get(), id.toString(), variables)
+				: this.runtime.startProcessInstanceByKey(type.routeKey(), id.toString(), variables);
 		this.cases.setProcessInstance(id, process.getProcessInstanceId());
 		this.events.publishEvent(new CaseOpened(id, form.municipalityId(), unit.id(), form.id()));
 		return Optional.of(id);

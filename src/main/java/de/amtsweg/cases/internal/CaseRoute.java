@@ -16,9 +16,12 @@ import de.amtsweg.platform.Municipalities;
 import de.amtsweg.platform.OrgUnits;
 import de.amtsweg.platform.PdfRenderer;
 import de.amtsweg.platform.PdfSigner;
+import de.amtsweg.postbox.NewThread;
+import de.amtsweg.postbox.Postbox;
 import org.flowable.engine.delegate.DelegateExecution;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,9 +71,13 @@ public class CaseRoute {
 
 	private final Clock clock;
 
+	private final Postbox postbox;
+
+	private final MessageSource messages;
+
 	CaseRoute(CaseRepository cases, CaseTypes caseTypes, PdfRenderer pdf, PdfSigner signer, BlobStore blobs,
 			Municipalities municipalities, OrgUnits orgUnits, AuditLog auditLog, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, Postbox postbox, MessageSource messages) {
 		this.cases = cases;
 		this.caseTypes = caseTypes;
 		this.pdf = pdf;
@@ -81,6 +88,8 @@ public class CaseRoute {
 		this.auditLog = auditLog;
 		this.events = events;
 		this.clock = clock;
+		this.postbox = postbox;
+		this.messages = messages;
 	}
 
 	/** The candidate group of an org unit's clerks. */
@@ -154,6 +163,43 @@ public class CaseRoute {
 		this.cases.addEvent(file.id(), this.clock.instant(), "overdue", null, AuditLog.SYSTEM, "", false);
 		this.auditLog.recordAs(AuditLog.SYSTEM, "case.overdue", "case", file.id().toString(), file.municipalityId(),
 				file.deadline().toString());
+	}
+
+	/**
+	 * Opens a postbox message to the applicant about the case. The text is a message key
+	 * of the bundles or the text itself (as the route's modeller wrote it). An applicant
+	 * without account and e-mail address cannot be written to; the case notes that.
+	 */
+	@Transactional
+	public void sendMessage(DelegateExecution execution, String textOrKey) {
+		CaseFile file = caseOf(execution);
+		String text = this.messages.getMessage(textOrKey, null, textOrKey, Locale.GERMAN);
+		String subject = this.messages.getMessage("cases.route.message.subject", new Object[] { file.reference() },
+				Locale.GERMAN);
+		Instant now = this.clock.instant();
+		if (file.applicantAccountId() == null && file.applicantEmail() == null) {
+			this.cases.addEvent(file.id(), now, "message-skipped", null, AuditLog.SYSTEM, "", false);
+			return;
+		}
+		UUID thread = this.postbox.openThread(new NewThread(file.municipalityId(), file.orgUnitId(),
+				file.applicantAccountId(), (file.applicantAccountId() == null) ? file.applicantEmail() : null,
+				"case:" + file.id(), subject, (text != null) ? text : textOrKey, null, null));
+		this.cases.addEvent(file.id(), now, "message", null, AuditLog.SYSTEM, subject, true);
+		this.auditLog.record("case.route-message", "case", file.id().toString(), file.municipalityId(),
+				"thread " + thread);
+	}
+
+	/**
+	 * An escalation timer of the route fired: the case has waited too long in a step. It
+	 * shows in the case's history for the clerks (not for the applicant).
+	 */
+	@Transactional
+	public void escalate(DelegateExecution execution) {
+		CaseFile file = caseOf(execution);
+		this.cases.addEvent(file.id(), this.clock.instant(), "escalated", null, AuditLog.SYSTEM,
+				String.valueOf(execution.getCurrentActivityId()), false);
+		this.auditLog.recordAs(AuditLog.SYSTEM, "case.escalated", "case", file.id().toString(), file.municipalityId(),
+				String.valueOf(execution.getCurrentActivityId()));
 	}
 
 	private CaseFile caseOf(DelegateExecution execution) {
