@@ -139,6 +139,13 @@ class CaseQuestionTests extends IntegrationTest {
 		assertThat(mine.document().select("#question").text()).contains(GERMAN.format(suggested));
 		assertThat(mine.document().select("#question a").attr("href")).isEqualTo("/konto/postfach/" + threadId);
 		assertThat(mine.mainText()).contains("Rückfrage: bitte antworten bis " + GERMAN.format(suggested));
+		String reference = this.jdbc.sql("select reference from case_file where id = :id")
+			.param("id", caseId)
+			.query(String.class)
+			.single();
+		assertThat(citizen.get("/konto").mainText()).as("the account's timeline")
+			.contains(reference, "Rückfrage: bitte antworten bis " + GERMAN.format(suggested));
+		assertThat(citizen.get("/konto/antraege").mainText()).as("the one list of requests").contains(reference);
 		assertThat(citizen.get("/konto/postfach/" + threadId).mainText())
 			.contains("Bitte laden Sie eine Kopie Ihres Ausweises hoch.");
 		citizen.get("/konto/postfach/" + threadId);

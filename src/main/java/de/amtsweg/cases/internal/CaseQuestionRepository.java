@@ -73,6 +73,18 @@ class CaseQuestionRepository {
 			.optional();
 	}
 
+	/** The unanswered questions of the cases of an applicant's account. */
+	List<CaseQuestion> unansweredOfApplicant(UUID accountId) {
+		return this.jdbc.sql("""
+				select q.id, q.case_id, q.thread_id, q.asked_by_name, q.asked_at, q.reply_by, q.answered_at,
+				       q.answer_attachments, q.lapsed_at
+				  from case_question q join case_file f on f.id = q.case_id
+				 where f.applicant_account_id = :a and q.answered_at is null""")
+			.param("a", accountId)
+			.query(CaseQuestionRepository::map)
+			.list();
+	}
+
 	/**
 	 * Open questions whose reply-by day is before the day and whose lapse is not noted.
 	 */
