@@ -57,6 +57,16 @@ public class Postbox {
 		return this.conversations.reply(new Party.Staff(author), threadId, text, attachments, replyBy);
 	}
 
+	/**
+	 * Deletes the threads of a topic with their messages and attachments (e.g. a case
+	 * past its retention period).
+	 * @return how many threads were deleted
+	 */
+	@Transactional
+	public int removeTopic(UUID municipalityId, String topic) {
+		return this.conversations.removeTopic(municipalityId, topic);
+	}
+
 	/** The threads of a topic (e.g. {@code case:<uuid>}), newest first. */
 	@Transactional
 	public List<ThreadSummary> threadsOfTopic(UUID municipalityId, String topic) {

@@ -112,7 +112,7 @@ class CaseWorkTests extends IntegrationTest {
 			.single()).as("retention set on closing").isTrue();
 
 		WebSession citizen = CaseFixtures.signedIn(newSession(), "/anmelden", CITIZEN);
-		assertThat(citizen.get("/konto/antraege/stand").mainText()).contains(reference);
+		assertThat(citizen.get("/konto/antraege").mainText()).contains(reference);
 		WebSession.Page mine = citizen.get("/konto/antraege/" + caseId);
 		assertThat(mine.document().select("#status").text()).isEqualTo("Abgeschlossen");
 		assertThat(mine.mainText()).contains("Eingegangen", "In Bearbeitung", "Entschieden", "bewilligt");
@@ -154,7 +154,7 @@ class CaseWorkTests extends IntegrationTest {
 		WebSession max = CaseFixtures.signedIn(newSession(), "/anmelden", "max.mustermann@example.org");
 		assertThat(max.get("/konto/antraege/" + caseId).status()).isEqualTo(404);
 		assertThat(max.download("/konto/antraege/" + caseId + "/bescheid").statusCode()).isEqualTo(404);
-		assertThat(max.get("/konto/antraege/stand").mainText()).doesNotContain("Geheim");
+		assertThat(max.get("/konto/antraege").mainText()).doesNotContain("Geheim");
 	}
 
 	@Test

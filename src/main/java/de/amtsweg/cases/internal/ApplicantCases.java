@@ -27,13 +27,20 @@ public class ApplicantCases {
 
 	private final CaseWork work;
 
+	private final CaseQuestionRepository questions;
+
 	private final AuditLog auditLog;
 
-	ApplicantCases(CaseRepository cases, CaseTypes caseTypes, CaseWork work, AuditLog auditLog) {
+	private final java.time.Clock clock;
+
+	ApplicantCases(CaseRepository cases, CaseTypes caseTypes, CaseWork work, CaseQuestionRepository questions,
+			AuditLog auditLog, java.time.Clock clock) {
 		this.cases = cases;
 		this.caseTypes = caseTypes;
 		this.work = work;
+		this.questions = questions;
 		this.auditLog = auditLog;
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -94,7 +101,14 @@ public class ApplicantCases {
 
 	private StatusView view(CaseFile file) {
 		CaseType type = this.caseTypes.byId(file.caseTypeId()).orElseThrow();
-		return new StatusView(file, type, this.cases.events(file.id(), true));
+		List<CaseQuestion> asked = this.questions.ofCase(file.id());
+		java.time.LocalDate today = java.time.LocalDate.now(this.clock);
+		CaseQuestion waiting = asked.stream()
+			.filter((question) -> question.state(today) != CaseQuestion.State.ANSWERED)
+			.reduce((first, second) -> second)
+			.orElse(null);
+		return new StatusView(file, type, this.cases.events(file.id(), true), waiting,
+				(waiting != null) ? waiting.state(today) : null);
 	}
 
 	/**
@@ -103,8 +117,12 @@ public class ApplicantCases {
 	 * @param file the case
 	 * @param type its case type
 	 * @param history the status changes and notices
+	 * @param question the unanswered Rückfrage, a task for the applicant, if any
+	 * @param questionState where that question stands (open or lapsed)
 	 */
-	public record StatusView(CaseFile file, CaseType type, List<CaseRepository.CaseEvent> history) {
+	public record StatusView(CaseFile file, CaseType type, List<CaseRepository.CaseEvent> history,
+			@org.jspecify.annotations.Nullable CaseQuestion question,
+			CaseQuestion.@org.jspecify.annotations.Nullable State questionState) {
 	}
 
 }

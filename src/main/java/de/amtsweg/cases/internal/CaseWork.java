@@ -215,6 +215,11 @@ public class CaseWork {
 		this.auditLog.record("case.released", "case", caseId.toString(), file.municipalityId(), file.reference());
 	}
 
+	/** Assigns the case and the route's open tasks to the member. */
+	void assignTo(CaseFile file, UUID staffId, String name) {
+		assign(file, staffId, name);
+	}
+
 	private void assign(CaseFile file, @Nullable UUID staffId, @Nullable String name) {
 		this.cases.assign(file.id(), staffId, name);
 		if (file.processInstanceId() != null) {

@@ -39,7 +39,13 @@ class ApplicantCasesController {
 		this.limit = limit;
 	}
 
+	/** The one list of the applicant's requests (it used to be here). */
 	@GetMapping("/konto/antraege/stand")
+	String formerList() {
+		return "redirect:/konto/antraege";
+	}
+
+	@GetMapping("/konto/antraege")
 	String list(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
 		model.addAttribute("cases", this.cases.ofAccount(citizen.accountId()));
 		return "cases/my-cases";

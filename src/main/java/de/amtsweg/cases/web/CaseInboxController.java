@@ -9,6 +9,8 @@ import java.util.UUID;
 import de.amtsweg.accounts.StaffPrincipal;
 import de.amtsweg.cases.CaseResult;
 import de.amtsweg.cases.CaseStatus;
+import de.amtsweg.cases.internal.CaseHandOver;
+import de.amtsweg.cases.internal.CaseQuestions;
 import de.amtsweg.cases.internal.CaseRepository;
 import de.amtsweg.cases.internal.CaseWork;
 import de.amtsweg.cases.internal.InboxQuery;
@@ -47,12 +49,19 @@ class CaseInboxController {
 
 	private final CaseWork work;
 
+	private final CaseQuestions questions;
+
+	private final CaseHandOver handOver;
+
 	private final java.time.Clock clock;
 
 	private final org.springframework.context.MessageSource messages;
 
-	CaseInboxController(CaseWork work, java.time.Clock clock, org.springframework.context.MessageSource messages) {
+	CaseInboxController(CaseWork work, CaseQuestions questions, CaseHandOver handOver, java.time.Clock clock,
+			org.springframework.context.MessageSource messages) {
 		this.work = work;
+		this.questions = questions;
+		this.handOver = handOver;
 		this.clock = clock;
 		this.messages = messages;
 	}
@@ -109,7 +118,23 @@ class CaseInboxController {
 
 	private String page(StaffPrincipal staff, UUID id, Locale locale, Model model, TaskForm taskForm,
 			NoteForm noteForm) {
-		model.addAttribute("details", this.work.details(staff, id, locale));
+		CaseWork.CaseDetails details = this.work.details(staff, id, locale);
+		model.addAttribute("details", details);
+		model.addAttribute("questions", this.questions.ofCase(details.file().id()));
+		if (!model.containsAttribute("questionForm")) {
+			model.addAttribute("questionForm",
+					new QuestionForm("", GERMAN_DATE.format(this.questions.defaultReplyBy(staff, id))));
+		}
+		if (!model.containsAttribute("handOverForm")) {
+			model.addAttribute("handOverForm", new HandOverForm(""));
+		}
+		java.util.Map<String, String> colleagues = new java.util.LinkedHashMap<>();
+		colleagues.put("", this.messages.getMessage("cases.handOver.colleague.choose", null, locale));
+		this.handOver.colleagues(staff, id)
+			.forEach((colleague) -> colleagues.put(colleague.staffId().toString(), colleague.displayName()));
+		model.addAttribute("colleagues", colleagues);
+		model.addAttribute("today", LocalDate.now(this.clock));
+		model.addAttribute("replyDays", this.questions.replyDays());
 		model.addAttribute("me", staff.staffId());
 		model.addAttribute("taskForm", taskForm);
 		model.addAttribute("noteForm", noteForm);
@@ -133,6 +158,52 @@ class CaseInboxController {
 		this.work.release(staff, id);
 		redirect.addFlashAttribute("notice", "cases.case.released");
 		return "redirect:" + PATH;
+	}
+
+	@PostMapping(PATH + "/{id}/rueckfrage")
+	String ask(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id,
+			@ModelAttribute("questionForm") QuestionForm form, BindingResult binding, Locale locale, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			this.questions.ask(staff, id, form.question(), form.replyBy());
+		}
+		catch (InvalidInputException ex) {
+			ex.addTo(binding);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("error", true);
+			return page(staff, id, locale, model, new TaskForm(null, "", ""), new NoteForm(""));
+		}
+		redirect.addFlashAttribute("notice", "cases.question.sent");
+		return "redirect:" + PATH + "/" + id;
+	}
+
+	@PostMapping(PATH + "/{id}/uebergeben")
+	String handOver(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id,
+			@ModelAttribute("handOverForm") HandOverForm form, BindingResult binding, Locale locale, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			this.handOver.handOver(staff, id, uuid(form.colleague()));
+		}
+		catch (InvalidInputException ex) {
+			ex.addTo(binding);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("error", true);
+			return page(staff, id, locale, model, new TaskForm(null, "", ""), new NoteForm(""));
+		}
+		redirect.addFlashAttribute("notice", "cases.handOver.done");
+		return "redirect:" + PATH;
+	}
+
+	private static final java.time.format.DateTimeFormatter GERMAN_DATE = java.time.format.DateTimeFormatter
+		.ofPattern("dd.MM.yyyy");
+
+	private static @Nullable UUID uuid(@Nullable String text) {
+		try {
+			return (text == null || text.isBlank()) ? null : UUID.fromString(text.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	@PostMapping(PATH + "/{id}/notizen")
@@ -194,8 +265,22 @@ class CaseInboxController {
 
 	@ExceptionHandler(CaseWork.NotAssignedException.class)
 	@ResponseStatus(HttpStatus.CONFLICT)
-	String notAssigned() {
+	String notAssigned(jakarta.servlet.http.HttpServletRequest request, Model model) {
+		// exception handlers get no model from the advice; the layout needs its language
+		// links, which lead to the case page (the refused request was a POST)
+		String casePage = request.getRequestURI().replaceFirst("^(" + PATH + "/[0-9a-f-]{36}).*$", "$1");
+		model.addAttribute("languageLinks", new LanguageLinks(casePage + "?sprache=de", casePage + "?sprache=en"));
+		model.addAttribute("portalName", "Amtsweg");
 		return "cases/not-assigned";
+	}
+
+	/**
+	 * The layout's language links on the not-assigned page.
+	 *
+	 * @param german the page in German
+	 * @param english the page in English
+	 */
+	record LanguageLinks(String german, String english) {
 	}
 
 	/**
@@ -226,6 +311,34 @@ class CaseInboxController {
 	 * @param text the note
 	 */
 	record NoteForm(String text) {
+	}
+
+	/**
+	 * A Rückfrage.
+	 *
+	 * @param question the question
+	 * @param replyBy the last day for the answer
+	 */
+	record QuestionForm(String question, String replyBy) {
+
+		QuestionForm {
+			question = (question != null) ? question : "";
+			replyBy = (replyBy != null) ? replyBy : "";
+		}
+
+	}
+
+	/**
+	 * Handing over.
+	 *
+	 * @param colleague the colleague's staff id
+	 */
+	record HandOverForm(String colleague) {
+
+		HandOverForm {
+			colleague = (colleague != null) ? colleague : "";
+		}
+
 	}
 
 }

@@ -18,7 +18,7 @@ class CasesNavigation {
 	@Bean
 	NavigationLink casesStatusLink() {
 		return new NavigationLink(NavigationLink.Area.ACCOUNT, "cases.mine.link.title", "cases.mine.link.description",
-				"/konto/antraege/stand", 15, null);
+				"/konto/antraege", 15, null);
 	}
 
 	@Bean

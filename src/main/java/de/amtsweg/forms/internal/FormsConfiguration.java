@@ -27,12 +27,6 @@ class FormsConfiguration {
 	}
 
 	@Bean
-	NavigationLink formsSubmissionsLink() {
-		return new NavigationLink(NavigationLink.Area.ACCOUNT, "forms.submissions.link.title",
-				"forms.submissions.link.description", "/konto/antraege", 20, null);
-	}
-
-	@Bean
 	NavigationLink formsContactLink() {
 		return new NavigationLink(NavigationLink.Area.HOME, "forms.contact.link.title",
 				"forms.contact.link.description", "/antrag/kontakt", 50, null);

@@ -61,12 +61,6 @@ class DraftsController {
 		return "forms/drafts";
 	}
 
-	@GetMapping("/konto/antraege")
-	String submissions(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
-		model.addAttribute("submissions", this.filling.submissionsOf(citizen.accountId()));
-		return "forms/submissions";
-	}
-
 	@GetMapping("/konto/antraege/entwuerfe/{draftId}")
 	String resumeInAccount(@PathVariable String draftId, @Nullable Authentication authentication, HttpSession session,
 			HttpServletRequest request, HttpServletResponse response) {

@@ -304,6 +304,17 @@ public class Conversations {
 		return rows.stream().map(Conversations::summary).toList();
 	}
 
+	/**
+	 * Deletes the threads of a topic, e.g. when the case they belong to is past its
+	 * retention; audited.
+	 */
+	@Transactional
+	public int removeTopic(UUID municipalityId, String topic) {
+		int removed = this.repository.removeTopic(municipalityId, topic);
+		this.auditLog.record("postbox.topic.removed", RECORD, topic, municipalityId, removed + " threads");
+		return removed;
+	}
+
 	/** The thread a guest's link opens, if the link is valid and not expired. */
 	@Transactional
 	public Optional<UUID> guestThread(@Nullable String token) {

@@ -276,6 +276,17 @@ public class PostboxRepository {
 		return deleted;
 	}
 
+	/**
+	 * Deletes the threads of a topic with their messages and attachments; returns how
+	 * many.
+	 */
+	public int removeTopic(UUID municipalityId, String topic) {
+		return this.jdbc.sql("delete from postbox_thread where municipality_id = :m and topic = :topic")
+			.param("m", municipalityId)
+			.param("topic", topic)
+			.update();
+	}
+
 	/** Deletes the organisation's threads; returns how many. */
 	public int removeOrganisation(UUID organisationId) {
 		return this.jdbc.sql("delete from postbox_thread where organisation_id = :organisation")
