@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
 import de.amtsweg.platform.AuditEntry;
 import de.amtsweg.platform.AuditLog;
@@ -95,7 +96,17 @@ class PostboxTests extends PostboxTestSupport {
 		WebSession clerk = staff(BUERGERBUERO_CLERK);
 		WebSession.Page inbox = clerk.get("/intern/postfach");
 		assertThat(inbox.status()).isEqualTo(200);
-		assertThat(inbox.document().select("tbody tr").first().text()).contains(subject);
+		// Unread threads come first; other tests' threads share the list, so check the
+		// order
+		// rather than the position: no read thread stands before this one, which is
+		// unread.
+		List<org.jsoup.nodes.Element> rows = inbox.document().select("tbody tr");
+		int row = IntStream.range(0, rows.size())
+			.filter((i) -> rows.get(i).text().contains(subject))
+			.findFirst()
+			.orElseThrow();
+		assertThat(rows.subList(0, row + 1))
+			.allSatisfy((tr) -> assertThat(Integer.parseInt(tr.select("td").get(2).text())).isPositive());
 		WebSession.Page thread = clerk.get("/intern/postfach/" + threadId);
 		assertThat(thread.mainText()).contains("Anbei der Nachweis.", "nachweis.pdf");
 		String href = thread.document().select("a:contains(nachweis.pdf)").attr("href");
