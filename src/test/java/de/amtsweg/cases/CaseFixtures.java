@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * forms module does, so the case module receives a real
  * {@link de.amtsweg.forms.FormSubmitted}.
  */
-final class CaseFixtures {
+public final class CaseFixtures {
 
 	private CaseFixtures() {
 	}
@@ -59,7 +59,7 @@ final class CaseFixtures {
 	}
 
 	/** The case of the submission, once the listener has opened it. */
-	static UUID awaitCase(JdbcClient jdbc, UUID submissionId) {
+	public static UUID awaitCase(JdbcClient jdbc, UUID submissionId) {
 		return await().atMost(Duration.ofSeconds(20))
 			.until(() -> jdbc.sql("select id from case_file where submission_id = :s")
 				.param("s", submissionId)

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
+import de.amtsweg.cases.CaseFixtures;
 import de.amtsweg.forms.internal.DraftFiles;
 import de.amtsweg.forms.internal.FormFilling;
 import de.amtsweg.forms.internal.Submission;
@@ -49,7 +50,7 @@ class SpecialistSystemApiAuthTests extends IntegrationTest {
 				standesamt, null);
 		Submission submission = SpecialistSystemFixtures.submitParkingPermit(this.filling, this.files, musterstadt,
 				null, "Schlüsselmann", "auth-" + UUID.randomUUID() + "@example.org");
-		UUID caseId = SpecialistSystemFixtures.awaitCase(this.jdbc, submission.id());
+		UUID caseId = CaseFixtures.awaitCase(this.jdbc, submission.id());
 		String path = "/api/v1/fachverfahren/cases/" + caseId;
 
 		HttpResponse<String> anonymous = SpecialistSystemFixtures.api(baseUrl(), "GET", path, null, null);

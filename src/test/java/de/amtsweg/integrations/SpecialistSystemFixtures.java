@@ -33,7 +33,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What the specialist system tests need: a parking permit application with an uploaded
@@ -80,15 +79,6 @@ final class SpecialistSystemFixtures {
 			filling.save(loaded, answers);
 			return filling.submit(municipality, key, draft.id(), draft.idempotencyKey(), applicant, Locale.GERMAN);
 		});
-	}
-
-	static UUID awaitCase(JdbcClient jdbc, UUID submissionId) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> jdbc.sql("select id from case_file where submission_id = :s")
-				.param("s", submissionId)
-				.query(UUID.class)
-				.optional(), java.util.Optional::isPresent)
-			.orElseThrow();
 	}
 
 	static UUID orgUnit(JdbcClient jdbc, UUID municipalityId, String key) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import de.amtsweg.cases.CaseFixtures;
 import de.amtsweg.forms.internal.DraftFiles;
 import de.amtsweg.forms.internal.FormFilling;
 import de.amtsweg.forms.internal.Submission;
@@ -108,7 +109,7 @@ class SpecialistSystemJourneyTests extends IntegrationTest {
 		String family = "Parkmann" + UUID.randomUUID().toString().substring(0, 8);
 		Submission submission = SpecialistSystemFixtures.submitParkingPermit(this.filling, this.files, musterstadt,
 				erika, family, CITIZEN);
-		UUID caseId = SpecialistSystemFixtures.awaitCase(this.jdbc, submission.id());
+		UUID caseId = CaseFixtures.awaitCase(this.jdbc, submission.id());
 
 		// the receiver fails three times; each retry waits for the back-off, then it
 		// acknowledges
@@ -213,7 +214,7 @@ class SpecialistSystemJourneyTests extends IntegrationTest {
 				ordnungsamt, receiver.url());
 		Submission submission = SpecialistSystemFixtures.submitParkingPermit(this.filling, this.files, musterstadt,
 				null, "Gastmann", "gast-" + UUID.randomUUID() + "@example.org");
-		UUID caseId = SpecialistSystemFixtures.awaitCase(this.jdbc, submission.id());
+		UUID caseId = CaseFixtures.awaitCase(this.jdbc, submission.id());
 
 		for (int attempt = 1; attempt <= 8; attempt++) {
 			int expected = attempt;

@@ -3,7 +3,6 @@ package de.amtsweg.cases.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,22 +74,7 @@ public class CaseWork {
 	 * municipality for a clerk of the whole municipality.
 	 */
 	public Set<UUID> orgUnitsOf(StaffPrincipal staff) {
-		UUID municipalityId = staff.municipalityId();
-		if (municipalityId == null) {
-			return Set.of();
-		}
-		Set<UUID> units = new HashSet<>();
-		if (staff.rolesByOrgUnit()
-			.getOrDefault(StaffPrincipal.WHOLE_MUNICIPALITY, Set.of())
-			.contains(StaffRole.CLERK)) {
-			this.orgUnits.of(municipalityId).forEach((unit) -> units.add(unit.id()));
-		}
-		staff.rolesByOrgUnit()
-			.keySet()
-			.stream()
-			.filter((id) -> !id.equals(StaffPrincipal.WHOLE_MUNICIPALITY))
-			.forEach(units::add);
-		return units;
+		return staff.workingUnits(Set.of(StaffRole.CLERK), this.orgUnits::of);
 	}
 
 	public List<OrgUnit> unitsOf(StaffPrincipal staff) {

@@ -3,7 +3,6 @@ package de.amtsweg.documents.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -72,21 +71,7 @@ public class DocumentStore {
 
 	/** The org units whose files the member sees. */
 	public Set<UUID> unitsOf(StaffPrincipal staff) {
-		UUID municipalityId = staff.municipalityId();
-		Set<UUID> units = new HashSet<>();
-		if (municipalityId == null) {
-			return units;
-		}
-		Set<StaffRole> whole = staff.rolesByOrgUnit().getOrDefault(StaffPrincipal.WHOLE_MUNICIPALITY, Set.of());
-		if (whole.contains(StaffRole.CLERK) || whole.contains(StaffRole.ADMIN)) {
-			this.orgUnits.of(municipalityId).forEach((unit) -> units.add(unit.id()));
-		}
-		staff.rolesByOrgUnit()
-			.keySet()
-			.stream()
-			.filter((id) -> !id.equals(StaffPrincipal.WHOLE_MUNICIPALITY))
-			.forEach(units::add);
-		return units;
+		return staff.workingUnits(Set.of(StaffRole.CLERK, StaffRole.ADMIN), this.orgUnits::of);
 	}
 
 	public List<OrgUnit> orgUnitsOf(StaffPrincipal staff) {
