@@ -11,8 +11,10 @@ import de.amtsweg.forms.internal.DraftFiles;
 import de.amtsweg.forms.internal.FormDefinitions;
 import de.amtsweg.forms.internal.FormFilling;
 import de.amtsweg.forms.internal.FormVersion;
+import de.amtsweg.forms.internal.ReceiptDocument;
 import de.amtsweg.forms.internal.definition.FormDefinition;
 import de.amtsweg.platform.AuditLog;
+import de.amtsweg.platform.Municipalities;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -33,11 +35,32 @@ public class Submissions {
 
 	private final AuditLog auditLog;
 
-	Submissions(FormFilling filling, FormDefinitions definitions, DraftFiles files, AuditLog auditLog) {
+	private final ReceiptDocument receipts;
+
+	private final Municipalities municipalities;
+
+	Submissions(FormFilling filling, FormDefinitions definitions, DraftFiles files, AuditLog auditLog,
+			ReceiptDocument receipts, Municipalities municipalities) {
 		this.filling = filling;
 		this.definitions = definitions;
 		this.files = files;
 		this.auditLog = auditLog;
+		this.receipts = receipts;
+		this.municipalities = municipalities;
+	}
+
+	/**
+	 * The receipt (Eingangsbestätigung) of a submission as the applicant gets it: a
+	 * signed PDF/A with all answers, in German, for the case's file.
+	 */
+	@Transactional
+	public Optional<byte[]> receipt(UUID submissionId) {
+		return this.filling.findSubmission(submissionId).map((submission) -> {
+			this.auditLog.record("form-submission.receipt-rendered", "form-submission", submissionId.toString(),
+					submission.municipalityId(), submission.reference());
+			return this.receipts.pdf(submission, this.municipalities.get(submission.municipalityId()),
+					java.util.Locale.GERMAN, this.files.names(this.files.ofSubmission(submissionId)));
+		});
 	}
 
 	@Transactional

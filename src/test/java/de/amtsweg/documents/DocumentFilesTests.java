@@ -141,6 +141,39 @@ class DocumentFilesTests extends IntegrationTest {
 		assertThat(clerk.get("/intern/akten/" + file.id()).mainText()).contains("Nachreichung");
 	}
 
+	@Test
+	void anOpenedCaseFilesTheApplicantsSignedReceipt() throws Exception {
+		Municipality musterstadt = this.municipalities.bySlug("musterstadt").orElseThrow();
+		String familyName = "Quittung" + UUID.randomUUID().toString().substring(0, 8);
+		UUID submissionId = submitRegistrationCertificate(musterstadt, familyName);
+		UUID caseId = de.amtsweg.cases.CaseFixtures.awaitCase(this.jdbc, submissionId);
+		DocumentFile file = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.documents.fileOfCase(caseId), java.util.Optional::isPresent)
+			.orElseThrow();
+		String submissionReference = this.jdbc.sql("select reference from form_submission where id = :s")
+			.param("s", submissionId)
+			.query(String.class)
+			.single();
+
+		FiledDocument receipt = SystemActor.call(() -> this.documents.list(file.id()))
+			.stream()
+			.filter((document) -> "APPLICATION".equals(document.type()))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(receipt.title()).isEqualTo("Eingangsbestätigung " + submissionReference);
+		String blob = this.jdbc.sql("select blob from document_version where document_id = :d and version = 1")
+			.param("d", receipt.id())
+			.query(String.class)
+			.single();
+		byte[] pdf = this.blobs.get(blob);
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(text).contains("Eingangsbestätigung", submissionReference, familyName);
+			assertThat(document.getSignatureDictionaries()).isNotEmpty();
+		}
+	}
+
 	private UUID submitRegistrationCertificate(Municipality municipality, String familyName) {
 		return SystemActor.call(() -> {
 			String key = "meldebescheinigung";

@@ -267,6 +267,22 @@ public class CaseRepository {
 
 	/** One page of an inbox and the number of all matching cases. */
 	InboxPage inbox(InboxQuery query, int pageSize) {
+		InboxSql sql = inboxSql(query, pageSize);
+		long total = this.jdbc.sql(sql.count()).params(sql.params()).query(Long.class).single();
+		List<CaseFile> cases = this.jdbc.sql(sql.page()).params(sql.params()).query(CaseRepository::map).list();
+		return new InboxPage(cases, total, total > INBOX_COUNT_CAP);
+	}
+
+	/**
+	 * More matches than this are shown as "more than 10,000": counting them all costs.
+	 */
+	static final int INBOX_COUNT_CAP = 10000;
+
+	/**
+	 * The inbox's two statements (a capped count and a page) with their parameters; the
+	 * benchmark explains the same statements.
+	 */
+	static InboxSql inboxSql(InboxQuery query, int pageSize) {
 		StringBuilder where = new StringBuilder(" where municipality_id = :m and org_unit_id = any(:units)");
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("m", query.municipalityId());
@@ -308,19 +324,21 @@ public class CaseRepository {
 					     or search @@ plainto_tsquery('simple', :q))""");
 			params.put("q", query.search());
 		}
-		long total = this.jdbc.sql("select count(*) from (select 1 from case_file" + where + " limit 10001) capped")
-			.params(params)
-			.query(Long.class)
-			.single();
+		params.put("cap", INBOX_COUNT_CAP + 1);
 		params.put("limit", pageSize);
 		params.put("offset", Math.max(0, query.page() - 1) * pageSize);
-		List<CaseFile> cases = this.jdbc
-			.sql("select " + COLUMNS + " from case_file" + where
-					+ " order by submitted_at desc, id limit :limit offset :offset")
-			.params(params)
-			.query(CaseRepository::map)
-			.list();
-		return new InboxPage(cases, total, total > 10000);
+		return new InboxSql(
+				"select count(*) from (select 1 from case_file" + where + " limit :cap) capped", "select " + COLUMNS
+						+ " from case_file" + where + " order by submitted_at desc, id limit :limit offset :offset",
+				params);
+	}
+
+	/**
+	 * @param count the capped count
+	 * @param page the page
+	 * @param params the parameters of both
+	 */
+	record InboxSql(String count, String page, Map<String, Object> params) {
 	}
 
 	/**
@@ -356,22 +374,21 @@ public class CaseRepository {
 	record ChangedCase(CaseFile file, long cursor, Instant changedAt) {
 	}
 
+	static final String FORM_KEYS = """
+			with recursive keys (unit, key) as (
+			    select u, (select min(form_key) from case_file where org_unit_id = u)
+			      from unnest(cast(:units as uuid[])) u
+			    union all
+			    select unit, (select min(form_key) from case_file where org_unit_id = unit and form_key > key)
+			      from keys where key is not null)
+			select distinct key from keys where key is not null order by 1""";
+
 	/** The forms of which the units have cases, for the filter. */
 	List<String> formKeys(Collection<UUID> orgUnitIds) {
 		// A skip scan over (org_unit_id, form_key): one index probe per unit and key
 		// instead
 		// of reading every case of the units.
-		return this.jdbc.sql("""
-				with recursive keys (unit, key) as (
-				    select u, (select min(form_key) from case_file where org_unit_id = u)
-				      from unnest(cast(:units as uuid[])) u
-				    union all
-				    select unit, (select min(form_key) from case_file where org_unit_id = unit and form_key > key)
-				      from keys where key is not null)
-				select distinct key from keys where key is not null order by 1""")
-			.param("units", orgUnitIds.toArray(new UUID[0]))
-			.query(String.class)
-			.list();
+		return this.jdbc.sql(FORM_KEYS).param("units", orgUnitIds.toArray(new UUID[0])).query(String.class).list();
 	}
 
 	/**

@@ -10,6 +10,7 @@ import de.amtsweg.cases.CaseStatusChanged;
 import de.amtsweg.cases.Cases;
 import de.amtsweg.cases.NoticeCreated;
 import de.amtsweg.documents.DocumentFile;
+import de.amtsweg.documents.NewDocument;
 import de.amtsweg.forms.Submissions;
 import de.amtsweg.platform.SystemActor;
 
@@ -17,10 +18,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a file per case: opened with the submission's attachments when the case opens,
- * the notice filed when it is created, and the case's retention period taken over when
- * the case closes. Each listener runs once per event in its own transaction; a
- * redelivered event finds its work done.
+ * Keeps a file per case: opened with the applicant's receipt and the submission's
+ * attachments when the case opens, the notice filed when it is created, and the case's
+ * retention period taken over when the case closes. Each listener runs once per event in
+ * its own transaction; a redelivered event finds its work done.
  */
 @Component
 class CaseFiles {
@@ -51,6 +52,11 @@ class CaseFiles {
 			var fileId = open(event.caseId(), event.municipalityId(), event.orgUnitId());
 			this.submissions.get(event.submissionId()).ifPresent((form) -> {
 				LocalDate submitted = LocalDate.ofInstant(form.submittedAt(), BERLIN);
+				// the receipt first: it is what the applicant holds, with every answer
+				this.submissions.receipt(form.id())
+					.ifPresent((receipt) -> this.store.add(fileId,
+							new NewDocument("APPLICATION", "Eingangsbestätigung " + form.reference(), "", submitted,
+									"Eingangsbestaetigung-" + form.reference() + ".pdf", "application/pdf", receipt)));
 				for (Submissions.Attachment attachment : form.attachments()) {
 					this.store.addStored(fileId, "ATTACHMENT", attachment.fileName(), "", submitted,
 							attachment.fileName(), attachment.contentType(), attachment.blobAddress());

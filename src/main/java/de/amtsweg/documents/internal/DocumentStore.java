@@ -264,7 +264,7 @@ public class DocumentStore {
 		}
 	}
 
-	private DocumentFile visibleFile(StaffPrincipal staff, UUID fileId) {
+	DocumentFile visibleFile(StaffPrincipal staff, UUID fileId) {
 		DocumentFile file = this.repository.file(fileId).orElseThrow(() -> new NotFoundException("File " + fileId));
 		if (!file.municipalityId().equals(staff.municipalityId()) || !unitsOf(staff).contains(file.orgUnitId())) {
 			this.auditLog.record("document-file.refused", FILE, fileId.toString(), staff.municipalityId(), "");

@@ -17,6 +17,7 @@ import de.amtsweg.documents.NewDocument;
 import de.amtsweg.documents.internal.DocumentSearch;
 import de.amtsweg.documents.internal.DocumentStore;
 import de.amtsweg.documents.internal.DocumentTypes;
+import de.amtsweg.documents.internal.FileExport;
 import de.amtsweg.documents.internal.FilePlan;
 import de.amtsweg.platform.InvalidInputException;
 import de.amtsweg.platform.NotFoundException;
@@ -58,11 +59,15 @@ class DocumentsController {
 
 	private final MessageSource messages;
 
-	DocumentsController(DocumentStore store, DocumentSearch search, FilePlan plan, MessageSource messages) {
+	private final FileExport export;
+
+	DocumentsController(DocumentStore store, DocumentSearch search, FilePlan plan, MessageSource messages,
+			FileExport export) {
 		this.store = store;
 		this.search = search;
 		this.plan = plan;
 		this.messages = messages;
+		this.export = export;
 	}
 
 	@GetMapping(PATH)
@@ -169,6 +174,18 @@ class DocumentsController {
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.body(download.content());
+	}
+
+	/** The whole file as a signed PDF/A with its manifest, in a zip. */
+	@GetMapping(PATH + "/{id}/export")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id) {
+		FileExport.Export export = this.export.export(staff, id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(export.fileName()).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(export.content());
 	}
 
 	/** The case page links here; it knows the case, not its file. */
