@@ -43,6 +43,8 @@ class CasesBenchmark extends IntegrationTest {
 
 	private static final int ROUNDS = Integer.getInteger("bench.rounds", 300);
 
+	private static final int WARM_UP = Integer.getInteger("bench.warmUp", 30);
+
 	@Autowired
 	JdbcClient jdbc;
 
@@ -120,6 +122,10 @@ class CasesBenchmark extends IntegrationTest {
 			for (Map.Entry<String, Variant> variant : variants.entrySet()) {
 				System.out.println("\n=== plan: " + variant.getKey());
 				System.out.print(InboxPlans.explain(this.jdbc, variant.getValue().query()));
+				if (Boolean.getBoolean("bench.plansBefore")) {
+					System.out.println("\n=== plan before (one scan over all units): " + variant.getKey());
+					System.out.print(InboxPlans.explainOverAllUnits(this.jdbc, variant.getValue().query()));
+				}
 			}
 			System.out.println("\n=== plan: form filter");
 			System.out.print(InboxPlans.explainFormKeys(this.jdbc, units));
@@ -169,7 +175,7 @@ class CasesBenchmark extends IntegrationTest {
 	}
 
 	private void measure(String label, Supplier<WebSession.Page> request) {
-		for (int i = 0; i < 30; i++) {
+		for (int i = 0; i < WARM_UP; i++) {
 			assertThat(request.get().status()).as(label).isEqualTo(200);
 		}
 		List<Double> millis = new ArrayList<>();
@@ -205,7 +211,7 @@ class CasesBenchmark extends IntegrationTest {
 			List<Future<?>> done = new ArrayList<>();
 			for (WebSession session : sessions) {
 				done.add(pool.submit(() -> {
-					for (int i = 0; i < 10; i++) {
+					for (int i = 0; i < Math.min(10, WARM_UP); i++) {
 						session.get(path);
 					}
 					for (int i = 0; i < ROUNDS; i++) {

@@ -2,9 +2,13 @@ package de.amtsweg.documents;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
+import de.amtsweg.documents.internal.SearchPlans;
 import de.amtsweg.support.IntegrationTest;
 import de.amtsweg.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -54,7 +58,24 @@ class DocumentsBenchmark extends IntegrationTest {
 		generate();
 		System.out.printf("generated %,d documents in %.1f s%n", DOCUMENTS, (System.nanoTime() - started) / 1e9);
 
+		System.out.println("load average: " + loadAverage());
 		WebSession clerk = newSession().signInAsStaff("bauamt@musterstadt.example");
+		UUID municipalityId = this.jdbc.sql("select id from municipality where slug = 'musterstadt'")
+			.query(UUID.class)
+			.single();
+		Set<UUID> units = new HashSet<>(this.jdbc.sql("""
+				select r.org_unit_id from staff_role r join staff_account s on s.id = r.staff_id
+				 where lower(s.email) = 'bauamt@musterstadt.example' and r.org_unit_id is not null""")
+			.query(UUID.class)
+			.list());
+		if (!Boolean.getBoolean("bench.noPlans")) {
+			for (String word : List.of("Antrag", "Vorkaufsrecht", "Carport Nachbar")) {
+				System.out.println("\n=== plan before (every match ranked): " + word);
+				System.out.print(SearchPlans.explain(this.jdbc, RANK_ALL, municipalityId, units, word));
+				System.out.println("\n=== plan now (newest matches ranked): " + word);
+				System.out.print(SearchPlans.explain(this.jdbc, municipalityId, units, word));
+			}
+		}
 		measure("rare word (Vorkaufsrecht)", () -> clerk.get("/intern/akten/suche?q=Vorkaufsrecht"));
 		measure("common word (Antrag)", () -> clerk.get("/intern/akten/suche?q=Antrag"));
 		measure("stemmed form (Gebühren)", () -> clerk.get("/intern/akten/suche?q=Geb%C3%BChren"));
@@ -63,6 +84,7 @@ class DocumentsBenchmark extends IntegrationTest {
 				() -> clerk.get("/intern/akten/suche?q=%22Rechtsbehelfsbelehrung+Frist%22"));
 		measure("common word, page 5", () -> clerk.get("/intern/akten/suche?q=Antrag&seite=5"));
 		measure("no hit (Zeppelinlandeplatz)", () -> clerk.get("/intern/akten/suche?q=Zeppelinlandeplatz"));
+		System.out.println("load average: " + loadAverage());
 	}
 
 	private void measure(String label, Supplier<WebSession.Page> request) {
@@ -70,16 +92,49 @@ class DocumentsBenchmark extends IntegrationTest {
 			assertThat(request.get().status()).as(label).isEqualTo(200);
 		}
 		List<Double> millis = new ArrayList<>();
+		long cpuBefore = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 		for (int i = 0; i < ROUNDS; i++) {
 			long begin = System.nanoTime();
 			WebSession.Page page = request.get();
 			millis.add((System.nanoTime() - begin) / 1e6);
 			assertThat(page.status()).as(label).isEqualTo(200);
 		}
+		double cpu = (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime() - cpuBefore) / 1e6 / ROUNDS;
 		Collections.sort(millis);
-		System.out.printf("%-36s p50 %6.1f ms   p95 %6.1f ms   (%d requests)%n", label, percentile(millis, 50),
-				percentile(millis, 95), ROUNDS);
+		System.out.printf(
+				"%-36s p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   JVM cpu/request %5.1f ms   (%d requests)%n", label,
+				percentile(millis, 50), percentile(millis, 95), percentile(millis, 99), cpu, ROUNDS);
 	}
+
+	private static String loadAverage() {
+		try {
+			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+		}
+		catch (java.io.IOException ex) {
+			return "unknown";
+		}
+	}
+
+	/** The search as it was before the ranking was bounded: every match ranked. */
+	private static final String RANK_ALL = """
+			with q as (select websearch_to_tsquery('german', :text) as query),
+			hits as (
+			    select v.id, v.document_id, v.version, v.content, d.title, d.type, d.file_id, f.title as file_title,
+			           ts_rank_cd(v.search, q.query) as rank
+			      from q, document_version v
+			      join document d on d.id = v.document_id and d.current_version = v.version
+			      join document_file f on f.id = d.file_id
+			     where v.search @@ q.query
+			       and f.municipality_id = :municipality and f.org_unit_id = any(:units)
+			     order by rank desc, v.id
+			     limit :limit offset :offset)
+			select h.document_id, h.version, h.title, h.type, h.file_id, h.file_title,
+			       ts_headline('german', h.content, q.query,
+			                   'MaxFragments=2, MinWords=8, MaxWords=25, FragmentDelimiter=" … ", StartSel=' || chr(2) || ', StopSel=' || chr(3)) as passage
+			  from hits h, q
+			 order by h.rank desc, h.id""";
 
 	private static double percentile(List<Double> sorted, int p) {
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));

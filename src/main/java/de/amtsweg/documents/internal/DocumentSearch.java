@@ -27,6 +27,39 @@ public class DocumentSearch {
 
 	public static final int PAGE_SIZE = 20;
 
+	/**
+	 * How many matches are ranked: the newest ones. A word in most documents matched tens
+	 * of thousands of versions, and ranking reads every one's whole text vector; a rarer
+	 * word has fewer matches and is ranked over all of them, as before.
+	 */
+	static final int RANK_WINDOW = 1000;
+
+	/**
+	 * The matches the reader may see (filtered in the query), the newest {@code :window}
+	 * of them ranked, one page of those with their passage.
+	 */
+	static final String SQL = """
+			with q as (select websearch_to_tsquery('german', :text) as query),
+			matches as (
+			    select v.id, v.document_id, v.version, d.title, d.type, d.file_id, f.title as file_title
+			      from q, document_version v
+			      join document d on d.id = v.document_id and d.current_version = v.version
+			      join document_file f on f.id = d.file_id
+			     where v.search @@ q.query
+			       and f.municipality_id = :municipality and f.org_unit_id = any(:units)
+			     order by v.created_at desc, v.id
+			     limit :window),
+			hits as (
+			    select m.*, ts_rank_cd(v.search, q.query) as rank
+			      from matches m join document_version v on v.id = m.id, q
+			     order by rank desc, m.id
+			     limit :limit offset :offset)
+			select h.document_id, h.version, h.title, h.type, h.file_id, h.file_title,
+			       ts_headline('german', v.content, q.query,
+			                   'MaxFragments=2, MinWords=8, MaxWords=25, FragmentDelimiter=" … ", StartSel=' || chr(2) || ', StopSel=' || chr(3)) as passage
+			  from hits h join document_version v on v.id = h.id, q
+			 order by h.rank desc, h.id""";
+
 	private final JdbcClient jdbc;
 
 	private final DocumentStore store;
@@ -59,27 +92,11 @@ public class DocumentSearch {
 		if (units.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc
-			.sql("""
-					with q as (select websearch_to_tsquery('german', :text) as query),
-					hits as (
-					    select v.id, v.document_id, v.version, v.content, d.title, d.type, d.file_id, f.title as file_title,
-					           ts_rank_cd(v.search, q.query) as rank
-					      from q, document_version v
-					      join document d on d.id = v.document_id and d.current_version = v.version
-					      join document_file f on f.id = d.file_id
-					     where v.search @@ q.query
-					       and f.municipality_id = :municipality and f.org_unit_id = any(:units)
-					     order by rank desc, v.id
-					     limit :limit offset :offset)
-					select h.document_id, h.version, h.title, h.type, h.file_id, h.file_title,
-					       ts_headline('german', h.content, q.query,
-					                   'MaxFragments=2, MinWords=8, MaxWords=25, FragmentDelimiter=" … ", StartSel=' || chr(2) || ', StopSel=' || chr(3)) as passage
-					  from hits h, q
-					 order by h.rank desc, h.id""")
+		return this.jdbc.sql(SQL)
 			.param("text", text)
 			.param("municipality", municipalityId)
 			.param("units", units.toArray(UUID[]::new))
+			.param("window", RANK_WINDOW)
 			.param("limit", PAGE_SIZE + 1)
 			.param("offset", (page - 1) * PAGE_SIZE)
 			.query((rs, row) -> new Hit(rs.getObject("document_id", UUID.class), rs.getInt("version"),

@@ -21,6 +21,13 @@ public final class InboxPlans {
 				+ plan(jdbc, sql.page(), sql.params());
 	}
 
+	/** The plans of the statements as they were before they were merged per unit. */
+	public static String explainOverAllUnits(JdbcClient jdbc, InboxQuery query) {
+		CaseRepository.InboxSql sql = CaseRepository.inboxSql(query, 25, false);
+		return "-- count\n" + plan(jdbc, sql.count(), sql.params()) + "-- page\n"
+				+ plan(jdbc, sql.page(), sql.params());
+	}
+
 	/** The plan of the form filter's list of forms. */
 	public static String explainFormKeys(JdbcClient jdbc, java.util.Set<java.util.UUID> units) {
 		return plan(jdbc, CaseRepository.FORM_KEYS, Map.of("units", units.toArray(new java.util.UUID[0])));
