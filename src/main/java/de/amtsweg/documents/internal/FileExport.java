@@ -66,6 +66,12 @@ import org.springframework.transaction.annotation.Transactional;
  * text; anything else gets a page naming it with its SHA-256. The manifest (JSON and XML)
  * lists every document with version, SHA-256, how it was converted and its pages in the
  * PDF.
+ * <p>
+ * A zip rather than the manifest embedded in the PDF: PDF/A-2 admits only PDF/A files as
+ * attachments, so an embedded JSON/XML manifest would need PDF/A-3, which archives accept
+ * less widely than PDF/A-2b; the manifest names the PDF's own SHA-256, the PDF keeps a
+ * plain PAdES signature, and the retention export already delivers files as a zip with a
+ * manifest.
  */
 @Service
 public class FileExport {
