@@ -16,6 +16,7 @@ import de.amtsweg.cases.CaseResult;
 import de.amtsweg.cases.CaseStatus;
 import de.amtsweg.cases.Cases;
 import de.amtsweg.cases.Cases.CaseSummary;
+import de.amtsweg.integrations.internal.CaseDocumentUploads;
 import de.amtsweg.integrations.internal.IntegrationsProperties;
 import de.amtsweg.integrations.internal.SpecialistSystemPrincipal;
 import de.amtsweg.platform.AuditLog;
@@ -37,8 +38,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The API for specialist systems (OpenAPI: {@code /api/v1/fachverfahren/openapi.yaml}):
@@ -59,11 +62,15 @@ class SpecialistSystemApiController {
 
 	private final IntegrationsProperties properties;
 
-	SpecialistSystemApiController(Cases cases, Postbox postbox, AuditLog auditLog, IntegrationsProperties properties) {
+	private final CaseDocumentUploads uploads;
+
+	SpecialistSystemApiController(Cases cases, Postbox postbox, AuditLog auditLog, IntegrationsProperties properties,
+			CaseDocumentUploads uploads) {
 		this.cases = cases;
 		this.postbox = postbox;
 		this.auditLog = auditLog;
 		this.properties = properties;
+		this.uploads = uploads;
 	}
 
 	@GetMapping("/cases")
@@ -145,6 +152,52 @@ class SpecialistSystemApiController {
 				"case:" + caseId, subject, (request.text() != null) ? request.text() : "", null, request.replyBy()));
 		return ResponseEntity.created(URI.create(ApiKeySecurity.PATH + "/cases/" + caseId))
 			.body(Map.of("threadId", threadId.toString()));
+	}
+
+	/**
+	 * Files a document in the case's e-file. With an {@code Idempotency-Key} a retried
+	 * request answers with the document of the first one (header
+	 * {@code Idempotent-Replayed: true}) and files nothing new.
+	 */
+	@PostMapping(path = "/cases/{caseId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Map<String, Object>> addDocument(@AuthenticationPrincipal SpecialistSystemPrincipal system,
+			@PathVariable UUID caseId, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@RequestParam(name = "title", required = false) @Nullable String title,
+			@RequestParam(name = "type", required = false) @Nullable String type,
+			@RequestParam(name = "date", required = false) @Nullable String date,
+			@RequestParam(name = "sender", required = false) @Nullable String sender,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+		if (file == null || file.isEmpty()) {
+			throw InvalidInputException.of("file", "integrations.api.document.file.required");
+		}
+		LocalDate documentDate = null;
+		if (date != null && !date.isBlank()) {
+			try {
+				documentDate = LocalDate.parse(date.strip());
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				throw InvalidInputException.of("date", "integrations.api.document.date.invalid");
+			}
+		}
+		byte[] content;
+		try {
+			content = file.getBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		String fileName = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "dokument";
+		CaseDocumentUploads.Added added = this.uploads.add(system, caseId,
+				new CaseDocumentUploads.Upload(type, title, sender, documentDate, fileName, content), idempotencyKey);
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("id", added.documentId().toString());
+		body.put("caseId", caseId.toString());
+		body.put("sha256", added.sha256());
+		body.put("publishedToApplicant", false);
+		return ResponseEntity
+			.created(URI.create(ApiKeySecurity.PATH + "/cases/" + caseId + "/documents/" + added.documentId()))
+			.header("Idempotent-Replayed", Boolean.toString(added.replayed()))
+			.body(body);
 	}
 
 	/** The OpenAPI description of this API. */
