@@ -78,7 +78,10 @@ class SpecialistSystemApiController {
 	ChangesPage changes(@AuthenticationPrincipal SpecialistSystemPrincipal system,
 			@RequestParam(name = "after", defaultValue = "0") String after,
 			@RequestParam(name = "limit", required = false) @Nullable Integer limit) {
-		long cursor = cursor(after);
+		String cursor = after.strip();
+		if (!Cases.validCursor(cursor)) {
+			throw InvalidInputException.of("after", "integrations.api.cursor.invalid");
+		}
 		int pageSize = this.properties.pageSize();
 		if (limit != null) {
 			if (limit < 1 || limit > pageSize) {
@@ -92,8 +95,8 @@ class SpecialistSystemApiController {
 		List<Cases.CaseChange> page = more ? changes.subList(0, pageSize) : changes;
 		this.auditLog.record("integrations.cases-listed", "case", "-", system.municipalityId(),
 				page.size() + " after " + cursor);
-		long next = page.isEmpty() ? cursor : page.get(page.size() - 1).cursor();
-		return new ChangesPage(page.stream().map(ChangedCase::of).toList(), Long.toString(next), more);
+		String next = page.isEmpty() ? cursor : page.get(page.size() - 1).cursor();
+		return new ChangesPage(page.stream().map(ChangedCase::of).toList(), next, more);
 	}
 
 	@GetMapping("/cases/{caseId}")
@@ -221,19 +224,6 @@ class SpecialistSystemApiController {
 			.orElseThrow(() -> new NotFoundException("Case " + caseId));
 	}
 
-	private static long cursor(String after) {
-		try {
-			long cursor = Long.parseLong(after.strip());
-			if (cursor >= 0) {
-				return cursor;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw InvalidInputException.of("after", "integrations.api.cursor.invalid");
-	}
-
 	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String field, @Nullable String value,
 			boolean required) {
 		if (value == null || value.isBlank()) {
@@ -282,7 +272,7 @@ class SpecialistSystemApiController {
 		static ChangedCase of(Cases.CaseChange change) {
 			CaseSummary s = change.summary();
 			return new ChangedCase(s.id(), s.reference(), s.orgUnitId(), change.formKey(), s.titleDe(),
-					s.status().name(), change.submittedAt(), change.changedAt(), Long.toString(change.cursor()));
+					s.status().name(), change.submittedAt(), change.changedAt(), change.cursor());
 		}
 
 	}
