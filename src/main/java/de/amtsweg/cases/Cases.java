@@ -43,14 +43,29 @@ public interface Cases {
 	/**
 	 * The cases of the org units that changed (opened, status, task, note ...) after the
 	 * cursor, the oldest change first; each carries the cursor of its latest change, so
-	 * that a caller pages on with the last one it got.
+	 * that a caller pages on with the last one it got. The cursor follows the order in
+	 * which changes became final: a change whose transaction is still running is held
+	 * back (with every later one), so a caller that pages on never skips a change that
+	 * commits late.
 	 * @param municipalityId the municipality
 	 * @param orgUnitIds the org units
-	 * @param afterCursor the cursor of the last change seen, 0 for the beginning
+	 * @param afterCursor the cursor of the last change seen, {@code "0"} for the
+	 * beginning (see {@link #validCursor(String)})
 	 * @param limit at most this many
 	 * @return the changed cases
+	 * @throws IllegalArgumentException for a cursor that is not valid
 	 */
-	List<CaseChange> changedAfter(UUID municipalityId, Collection<UUID> orgUnitIds, long afterCursor, int limit);
+	List<CaseChange> changedAfter(UUID municipalityId, Collection<UUID> orgUnitIds, String afterCursor, int limit);
+
+	/**
+	 * Whether the text is a change cursor: {@code 0}, a cursor handed out as
+	 * {@code <transaction>-<event>}, or an event number as earlier versions handed out.
+	 * @param cursor the text
+	 * @return whether {@link #changedAfter} accepts it
+	 */
+	static boolean validCursor(String cursor) {
+		return cursor.matches("[0-9]{1,19}(-[0-9]{1,19})?");
+	}
 
 	/**
 	 * The case with its structured data: answers by field id and with their labels,
@@ -96,7 +111,7 @@ public interface Cases {
 	 * @param formKey the form it came from
 	 * @param submittedAt when the form was sent
 	 */
-	record CaseChange(CaseSummary summary, long cursor, Instant changedAt, String formKey, Instant submittedAt) {
+	record CaseChange(CaseSummary summary, String cursor, Instant changedAt, String formKey, Instant submittedAt) {
 	}
 
 	/**

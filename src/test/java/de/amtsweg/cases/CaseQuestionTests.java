@@ -168,6 +168,40 @@ class CaseQuestionTests extends IntegrationTest {
 	}
 
 	@Test
+	void theRouteDoesNotOverwriteRueckfrageWhileTheQuestionIsOpenAndItsStatusFollowsTheAnswer() {
+		UUID caseId = caseOfErika("Halt" + UUID.randomUUID().toString().substring(0, 8));
+		WebSession clerk = claimedBy(CLERK, caseId);
+		String path = "/intern/vorgaenge/" + caseId;
+		UUID threadId = ask(clerk, caseId, "Bitte bestätigen Sie Ihre Anschrift.", "");
+		assertThat(status(caseId)).isEqualTo("INFORMATION_REQUESTED");
+
+		// the clerk goes on along the route: its service tasks would set IN_PROGRESS,
+		// then
+		// DECIDED
+		assertThat(clerk.submit(CaseFixtures.taskAction(clerk.get(path)), Map.of()).isRedirect()).isTrue();
+		assertThat(status(caseId)).as("still Rückfrage after the check").isEqualTo("INFORMATION_REQUESTED");
+		assertThat(clerk
+			.submit(CaseFixtures.taskAction(clerk.get(path)),
+					Map.of("result", "APPROVED", "reason", "Anschrift laut Melderegister."))
+			.isRedirect()).isTrue();
+		assertThat(status(caseId)).as("still Rückfrage after the decision").isEqualTo("INFORMATION_REQUESTED");
+		assertThat(events(caseId, "status-held")).isEqualTo(2);
+		assertThat(clerk.get(path).mainText()).contains("Status zurückgehalten, bis die Rückfrage beantwortet ist");
+		WebSession citizen = CaseFixtures.signedIn(newSession(), "/anmelden", CITIZEN);
+		assertThat(citizen.get("/konto/antraege/" + caseId).document().select("#status").text()).isEqualTo("Rückfrage");
+
+		citizen.get("/konto/postfach/" + threadId);
+		assertThat(citizen
+			.postMultipart("/konto/postfach/" + threadId,
+					Map.of("_csrf", citizen.csrfToken(), "text", "Die Anschrift stimmt."), "attachments", "a.pdf",
+					"application/pdf", PDF)
+			.statusCode()).isEqualTo(302);
+		await().atMost(Duration.ofSeconds(20))
+			.alias("the status the route reached meanwhile")
+			.until(() -> status(caseId).equals("DECIDED"));
+	}
+
+	@Test
 	void aGuestIsRemindedOnceAndTheLapsedQuestionIsShownToClerkAndApplicant() {
 		String email = "rueckfrage-" + UUID.randomUUID() + "@example.org";
 		UUID caseId = caseOfGuest(email);

@@ -226,6 +226,34 @@ class RouteAdminTests extends IntegrationTest {
 	}
 
 	@Test
+	void theDryRunTakesTheDataOfAnExistingCaseByReferenceAndAuditsTheRead() {
+		UUID high = openCase("1500");
+		String reference = referenceOf(high);
+		String routePath = upload("escalation-route.bpmn");
+		this.admin.open(routePath);
+
+		WebSession.Page fromCase = this.admin.submit(routePath + "/probelauf",
+				Map.of("vorgang", reference.toLowerCase(Locale.ROOT), "beispieldaten", "amount=10"));
+
+		assertThat(fromCase.status()).isEqualTo(200);
+		assertThat(fromCase.document().select("ol.route-path > li").eachAttr("data-step")).contains("reviewHigh");
+		assertThat(fromCase.document().select("#beispieldaten").text()).contains("amount=1500", "name=Erika Probe");
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit_log where action = 'case.read-for-dry-run' and record_id = :id""")
+			.param("id", high.toString())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+
+		WebSession.Page unknown = this.admin.submit(routePath + "/probelauf",
+				Map.of("vorgang", "VG-1999-999999", "beispieldaten", ""));
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.document().title()).startsWith("Fehler: ");
+		assertThat(unknown.document().select(".error-summary a[href=#vorgang]").text())
+			.isEqualTo(unknown.document().select("#vorgang-error").text())
+			.contains("Aktenzeichen");
+	}
+
+	@Test
 	void publishingMakesNewCasesRunOnTheNewVersionWhileRunningCasesStayOnTheirs() {
 		UUID before = openCase("100");
 		assertThat(definitionOf(before)).startsWith("amtsweg-default-route:");

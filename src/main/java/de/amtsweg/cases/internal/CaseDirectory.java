@@ -57,15 +57,30 @@ class CaseDirectory implements Cases {
 	}
 
 	@Override
-	public List<CaseChange> changedAfter(UUID municipalityId, Collection<UUID> orgUnitIds, long afterCursor,
+	public List<CaseChange> changedAfter(UUID municipalityId, Collection<UUID> orgUnitIds, String afterCursor,
 			int limit) {
+		if (!Cases.validCursor(afterCursor)) {
+			throw new IllegalArgumentException("Not a change cursor: " + afterCursor);
+		}
 		if (orgUnitIds.isEmpty()) {
 			return List.of();
 		}
-		return this.cases.changedAfter(municipalityId, orgUnitIds, afterCursor, limit)
+		int dash = afterCursor.indexOf('-');
+		long transaction;
+		long event;
+		if (dash > 0) {
+			transaction = Long.parseLong(afterCursor.substring(0, dash));
+			event = Long.parseLong(afterCursor.substring(dash + 1));
+		}
+		else {
+			// an event number handed out before the cursor was commit-ordered
+			event = Long.parseLong(afterCursor);
+			transaction = (event == 0) ? 0 : this.cases.transactionOfEvent(event);
+		}
+		return this.cases.changedAfter(municipalityId, orgUnitIds, transaction, event, limit)
 			.stream()
-			.map((changed) -> new CaseChange(summary(changed.file()), changed.cursor(), changed.changedAt(),
-					changed.file().formKey(), changed.file().submittedAt()))
+			.map((changed) -> new CaseChange(summary(changed.file()), changed.transaction() + "-" + changed.cursor(),
+					changed.changedAt(), changed.file().formKey(), changed.file().submittedAt()))
 			.toList();
 	}
 

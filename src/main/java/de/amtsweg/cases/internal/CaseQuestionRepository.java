@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import de.amtsweg.cases.CaseStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +55,28 @@ class CaseQuestionRepository {
 			.param("c", caseId)
 			.query(CaseQuestionRepository::map)
 			.optional();
+	}
+
+	/**
+	 * Holds a status on the case's open, not lapsed question (the latest wins).
+	 * @return whether there was such a question
+	 */
+	boolean holdStatus(UUID caseId, CaseStatus status) {
+		return this.jdbc.sql("""
+				update case_question set held_status = :s
+				 where case_id = :c and answered_at is null and lapsed_at is null""")
+			.param("s", status.name())
+			.param("c", caseId)
+			.update() == 1;
+	}
+
+	/** The status held on the question while it was open, if any. */
+	Optional<CaseStatus> heldStatus(UUID questionId) {
+		return this.jdbc.sql("select held_status from case_question where id = :id and held_status is not null")
+			.param("id", questionId)
+			.query(String.class)
+			.optional()
+			.map(CaseStatus::valueOf);
 	}
 
 	/**

@@ -240,7 +240,9 @@ public class CaseQuestions {
 				this.cases.addEvent(file.id(), this.clock.instant(), "answered", null, file.applicantName(),
 						String.valueOf(event.attachmentCount()), true);
 				if (file.status() == CaseStatus.INFORMATION_REQUESTED) {
-					this.route.setStatus(file, CaseStatus.IN_PROGRESS);
+					// what the route reached meanwhile, else back to work
+					this.route.setStatus(file,
+							this.questions.heldStatus(answered.get().id()).orElse(CaseStatus.IN_PROGRESS));
 				}
 				this.auditLog.record("case.question-answered", "case", file.id().toString(), file.municipalityId(),
 						"thread " + event.threadId() + ", " + event.attachmentCount() + " attachments");

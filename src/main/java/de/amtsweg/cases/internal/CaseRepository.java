@@ -370,35 +370,55 @@ public class CaseRepository {
 
 	/**
 	 * The cases of the units with a history entry after the cursor, by their latest
-	 * entry. The entry's id is the cursor.
+	 * entry. The cursor is the entry's (transaction, id): only entries of transactions
+	 * below the oldest one still running are handed out, so none can commit later before
+	 * the cursor.
 	 */
-	List<ChangedCase> changedAfter(UUID municipalityId, Collection<UUID> orgUnitIds, long afterCursor, int limit) {
+	List<ChangedCase> changedAfter(UUID municipalityId, Collection<UUID> orgUnitIds, long afterTransaction,
+			long afterEvent, int limit) {
 		return this.jdbc.sql("""
 				select c.id, c.municipality_id, c.reference, c.submission_id, c.submission_reference, c.case_type_id,
 				       c.form_key, c.form_version, c.title_de, c.title_en, c.org_unit_id, c.applicant_account_id,
 				       c.applicant_name, c.applicant_email, c.status, c.result, c.decision_reason, c.notice_blob,
 				       c.notice_created_at, c.assignee_staff_id, c.assignee_name, c.process_instance_id,
-				       c.access_code, c.submitted_at, c.deadline, c.closed_at, changes.cursor, changes.changed_at
-				  from (select e.case_id, max(e.id) as cursor, max(e.at) as changed_at from case_event e
-				         where e.id > :after group by e.case_id) changes
+				       c.access_code, c.submitted_at, c.deadline, c.closed_at, changes.xid::text as xid,
+				       changes.cursor, changes.changed_at
+				  from (select distinct on (e.case_id) e.case_id, e.xid, e.id as cursor,
+				               max(e.at) over (partition by e.case_id) as changed_at
+				          from case_event e
+				         where (e.xid, e.id) > (cast(cast(:afterXid as text) as xid8), :afterId)
+				           and e.xid < pg_snapshot_xmin(pg_current_snapshot())
+				         order by e.case_id, e.xid desc, e.id desc) changes
 				  join case_file c on c.id = changes.case_id
 				 where c.municipality_id = :m and c.org_unit_id = any(:units)
-				 order by changes.cursor limit :limit""")
-			.param("after", afterCursor)
+				 order by changes.xid, changes.cursor limit :limit""")
+			.param("afterXid", afterTransaction)
+			.param("afterId", afterEvent)
 			.param("m", municipalityId)
 			.param("units", orgUnitIds.toArray(new UUID[0]))
 			.param("limit", limit)
-			.query((rs, row) -> new ChangedCase(map(rs, row), rs.getLong("cursor"),
+			.query((rs, row) -> new ChangedCase(map(rs, row), Long.parseLong(rs.getString("xid")), rs.getLong("cursor"),
 					rs.getTimestamp("changed_at").toInstant()))
 			.list();
 	}
 
+	/** The transaction that wrote a history entry; 0 if there is no such entry. */
+	long transactionOfEvent(long eventId) {
+		return this.jdbc.sql("select xid::text from case_event where id = :id")
+			.param("id", eventId)
+			.query(String.class)
+			.optional()
+			.map(Long::parseLong)
+			.orElse(0L);
+	}
+
 	/**
 	 * @param file the case
+	 * @param transaction the transaction of its latest history entry
 	 * @param cursor its latest history entry
 	 * @param changedAt when that happened
 	 */
-	record ChangedCase(CaseFile file, long cursor, Instant changedAt) {
+	record ChangedCase(CaseFile file, long transaction, long cursor, Instant changedAt) {
 	}
 
 	static final String FORM_KEYS = """

@@ -75,9 +75,12 @@ public class CaseRoute {
 
 	private final MessageSource messages;
 
+	private final CaseQuestionRepository questions;
+
 	CaseRoute(CaseRepository cases, CaseTypes caseTypes, PdfRenderer pdf, PdfSigner signer, BlobStore blobs,
 			Municipalities municipalities, OrgUnits orgUnits, AuditLog auditLog, ApplicationEventPublisher events,
-			Clock clock, Postbox postbox, MessageSource messages) {
+			Clock clock, Postbox postbox, MessageSource messages, CaseQuestionRepository questions) {
+		this.questions = questions;
 		this.cases = cases;
 		this.caseTypes = caseTypes;
 		this.pdf = pdf;
@@ -97,10 +100,25 @@ public class CaseRoute {
 		return "orgunit:" + orgUnitId;
 	}
 
-	/** Sets the status the applicant sees. */
+	/**
+	 * Sets the status the applicant sees. While a Rückfrage is open (and not lapsed) the
+	 * applicant keeps seeing "Rückfrage": the route's status is held on the question,
+	 * noted in the clerk's history and applied when the applicant answers. Closing goes
+	 * through at once.
+	 */
 	@Transactional
 	public void status(DelegateExecution execution, String status) {
-		setStatus(caseOf(execution), CaseStatus.valueOf(status));
+		CaseFile file = caseOf(execution);
+		CaseStatus target = CaseStatus.valueOf(status);
+		if (file.status() == CaseStatus.INFORMATION_REQUESTED && target != CaseStatus.CLOSED
+				&& target != CaseStatus.INFORMATION_REQUESTED && this.questions.holdStatus(file.id(), target)) {
+			this.cases.addEvent(file.id(), this.clock.instant(), "status-held", target, AuditLog.currentActor(), "",
+					false);
+			this.auditLog.record("case.status-held", "case", file.id().toString(), file.municipalityId(),
+					target.name());
+			return;
+		}
+		setStatus(file, target);
 	}
 
 	void setStatus(CaseFile file, CaseStatus status) {

@@ -69,8 +69,11 @@ public class RouteVersions {
 
 	private final Clock clock;
 
+	private final CaseRepository cases;
+
 	RouteVersions(RouteRepository routes, OrgUnits orgUnits, Municipalities municipalities,
-			ProcessingDeadline deadlines, ProcessEngine engine, AuditLog auditLog, Clock clock) {
+			ProcessingDeadline deadlines, ProcessEngine engine, AuditLog auditLog, Clock clock, CaseRepository cases) {
+		this.cases = cases;
 		this.routes = routes;
 		this.orgUnits = orgUnits;
 		this.municipalities = municipalities;
@@ -94,6 +97,48 @@ public class RouteVersions {
 			return this.routes.stream().filter((route) -> route.state() == RouteVersion.State.PUBLISHED).findFirst();
 		}
 
+	}
+
+	/**
+	 * The data of an existing case of the municipality as the route would see it (its
+	 * plain answers and computed values), as sample lines for the dry run ("name=value"
+	 * per line). The read is audited: the admin sees a real applicant's answers.
+	 * @param municipalityId the admin's municipality
+	 * @param reference the case's reference number
+	 * @return the lines
+	 * @throws InvalidInputException (field {@code vorgang}) when the municipality has no
+	 * such case
+	 */
+	@Transactional
+	public String sampleFromCase(UUID municipalityId, String reference) {
+		String normalised = (reference != null) ? reference.strip().toUpperCase(java.util.Locale.ROOT) : "";
+		CaseFile file = this.cases.findByReference(municipalityId, normalised)
+			.orElseThrow(() -> InvalidInputException.of("vorgang", "cases.route.dryRun.case.unknown"));
+		Map<String, String> json = this.cases.jsonOf(file.id());
+		Map<String, Object> answers = CaseIntake.JSON.readValue(json.get("answers"),
+				new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+				});
+		Map<String, Object> computed = CaseIntake.JSON.readValue(json.get("computed"),
+				new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+				});
+		Map<String, java.math.BigDecimal> numbers = new LinkedHashMap<>();
+		computed.forEach((name, value) -> {
+			if (value instanceof Number || value instanceof String) {
+				try {
+					numbers.put(name, new java.math.BigDecimal(value.toString()));
+				}
+				catch (NumberFormatException ex) {
+					// not a number: the route does not get it either
+				}
+			}
+		});
+		this.auditLog.record("case.read-for-dry-run", "case", file.id().toString(), municipalityId, file.reference());
+		StringBuilder lines = new StringBuilder();
+		RouteVariables.of(answers, numbers).forEach((name, value) -> {
+			String text = String.valueOf(value).replaceAll("[\\r\\n;]+", " ");
+			lines.append(name).append('=').append(text).append('\n');
+		});
+		return lines.toString();
 	}
 
 	@Transactional(readOnly = true)

@@ -113,10 +113,12 @@ class RouteAdminController {
 
 	@PostMapping(BASE + "/{caseTypeId}/laufwege/{routeId}/probelauf")
 	String dryRun(@PathVariable UUID caseTypeId, @PathVariable UUID routeId,
-			@RequestParam MultiValueMap<String, String> parameters, Municipality municipality, Model model) {
+			@RequestParam MultiValueMap<String, String> parameters, Municipality municipality, Model model,
+			HttpServletResponse response) {
 		RouteVersions.CaseTypeRoutes entry = this.routes.caseType(municipality.id(), caseTypeId);
 		RouteVersion route = this.routes.route(municipality.id(), caseTypeId, routeId);
 		String sample = parameters.getFirst("beispieldaten");
+		String reference = parameters.getFirst("vorgang");
 		Map<String, String> decisionTexts = new LinkedHashMap<>();
 		Map<String, Map<String, Object>> decisions = new LinkedHashMap<>();
 		for (UserTask task : this.routes.userTasks(route)) {
@@ -124,6 +126,19 @@ class RouteAdminController {
 			if (text != null) {
 				decisionTexts.put(task.getId(), text);
 				decisions.put(task.getId(), pairs(text));
+			}
+		}
+		model.addAttribute("reference", (reference != null) ? reference : "");
+		if (reference != null && !reference.isBlank()) {
+			// the data of an existing case instead of the typed sample
+			try {
+				sample = this.routes.sampleFromCase(municipality.id(), reference);
+			}
+			catch (InvalidInputException ex) {
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+				model.addAttribute("caseProblem", ex.problems().get(0).messageKey());
+				return routePage(municipality, caseTypeId, routeId, (sample != null) ? sample : "", decisionTexts, null,
+						model);
 			}
 		}
 		RouteDryRun.Result result = this.routes.dryRun(municipality.id(), entry.caseType(), route,

@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestsPerMinute most API requests one key may make in a minute
  * @param pageSize most cases one page of the change list holds
  * @param webhooks how webhooks are delivered
+ * @param tokenLifetime how long an OAuth2 access token is valid
  */
 @ConfigurationProperties("amtsweg.integrations")
 public record IntegrationsProperties(@DefaultValue("600") int requestsPerMinute, @DefaultValue("100") int pageSize,
-		@DefaultValue Webhooks webhooks) {
+		@DefaultValue Webhooks webhooks, @DefaultValue("PT15M") Duration tokenLifetime) {
 
 	/**
 	 * @param pollInterval how often the outbox is looked at

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The tables {@code integration_system}, {@code integration_system_org_unit},
- * {@code integration_api_key} and {@code integration_rate_limit}.
+ * {@code integration_api_key}, {@code integration_client_secret},
+ * {@code integration_access_token} and {@code integration_rate_limit}.
  */
 @Repository
 class SpecialistSystemRepository {
@@ -134,6 +135,97 @@ class SpecialistSystemRepository {
 				  from integration_api_key k join integration_system s on s.id = k.system_id
 				 where k.hash = :h and k.revoked_at is null""")
 			.param("h", hash)
+			.query((rs, row) -> new SpecialistSystemPrincipal(rs.getObject("id", UUID.class),
+					rs.getObject("key_id", UUID.class), rs.getObject("municipality_id", UUID.class),
+					rs.getString("name"), java.util.Set.copyOf(uuids(rs))))
+			.optional();
+	}
+
+	void insertClientSecret(UUID id, UUID systemId, String prefix, String hash, Instant at) {
+		this.jdbc.sql("""
+				insert into integration_client_secret (id, system_id, prefix, hash, created_at)
+				values (:id, :s, :p, :h, :at)""")
+			.param("id", id)
+			.param("s", systemId)
+			.param("p", prefix)
+			.param("h", hash)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	List<ApiKey> clientSecrets(UUID systemId) {
+		return this.jdbc.sql("""
+				select id, system_id, prefix, created_at, revoked_at from integration_client_secret
+				 where system_id = :s order by created_at desc""")
+			.param("s", systemId)
+			.query(SpecialistSystemRepository::key)
+			.list();
+	}
+
+	/** Revokes the secret and drops the tokens issued for it. */
+	boolean revokeClientSecret(UUID systemId, UUID secretId, Instant at) {
+		boolean revoked = this.jdbc.sql("""
+				update integration_client_secret set revoked_at = :at
+				 where id = :id and system_id = :s and revoked_at is null""")
+			.param("at", Timestamp.from(at))
+			.param("id", secretId)
+			.param("s", systemId)
+			.update() == 1;
+		this.jdbc.sql("delete from integration_access_token where secret_id = :id").param("id", secretId).update();
+		return revoked;
+	}
+
+	/**
+	 * The active secret of the client with the hash; the principal carries the secret's
+	 * id.
+	 */
+	Optional<SpecialistSystemPrincipal> activeClientSecret(UUID systemId, String hash) {
+		return this.jdbc.sql("""
+				select c.id as key_id, s.id, s.municipality_id, s.name,
+				       array(select u.org_unit_id from integration_system_org_unit u where u.system_id = s.id)
+				           as org_units
+				  from integration_client_secret c join integration_system s on s.id = c.system_id
+				 where c.system_id = :s and c.hash = :h and c.revoked_at is null""")
+			.param("s", systemId)
+			.param("h", hash)
+			.query((rs, row) -> new SpecialistSystemPrincipal(rs.getObject("id", UUID.class),
+					rs.getObject("key_id", UUID.class), rs.getObject("municipality_id", UUID.class),
+					rs.getString("name"), java.util.Set.copyOf(uuids(rs))))
+			.optional();
+	}
+
+	void insertToken(String hash, UUID secretId, Collection<UUID> orgUnitIds, Instant issuedAt, Instant expiresAt) {
+		// expired tokens of the secret go as a new one comes
+		this.jdbc.sql("delete from integration_access_token where secret_id = :s and expires_at <= :now")
+			.param("s", secretId)
+			.param("now", Timestamp.from(issuedAt))
+			.update();
+		this.jdbc.sql("""
+				insert into integration_access_token (hash, secret_id, org_unit_ids, issued_at, expires_at)
+				values (:h, :s, :units, :issued, :expires)""")
+			.param("h", hash)
+			.param("s", secretId)
+			.param("units", orgUnitIds.toArray(new UUID[0]))
+			.param("issued", Timestamp.from(issuedAt))
+			.param("expires", Timestamp.from(expiresAt))
+			.update();
+	}
+
+	/**
+	 * The system of an unexpired token whose secret is not revoked; its org units are
+	 * those of the token's scope the system still has.
+	 */
+	Optional<SpecialistSystemPrincipal> activeToken(String hash, Instant now) {
+		return this.jdbc.sql("""
+				select c.id as key_id, s.id, s.municipality_id, s.name,
+				       array(select u.org_unit_id from integration_system_org_unit u
+				              where u.system_id = s.id and u.org_unit_id = any(t.org_unit_ids)) as org_units
+				  from integration_access_token t
+				  join integration_client_secret c on c.id = t.secret_id
+				  join integration_system s on s.id = c.system_id
+				 where t.hash = :h and t.expires_at > :now and c.revoked_at is null""")
+			.param("h", hash)
+			.param("now", Timestamp.from(now))
 			.query((rs, row) -> new SpecialistSystemPrincipal(rs.getObject("id", UUID.class),
 					rs.getObject("key_id", UUID.class), rs.getObject("municipality_id", UUID.class),
 					rs.getString("name"), java.util.Set.copyOf(uuids(rs))))

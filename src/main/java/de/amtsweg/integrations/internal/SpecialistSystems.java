@@ -145,6 +145,41 @@ public class SpecialistSystems {
 	}
 
 	/**
+	 * Creates a client secret for the OAuth2 client credentials grant; the client id is
+	 * the system's id.
+	 * @return the secret, shown this once
+	 */
+	@Transactional
+	public String createClientSecret(UUID municipalityId, UUID systemId) {
+		SpecialistSystem system = get(municipalityId, systemId);
+		StringBuilder prefix = new StringBuilder("awcs_");
+		for (int i = 0; i < 8; i++) {
+			prefix.append(PREFIX_ALPHABET[RANDOM.nextInt(PREFIX_ALPHABET.length)]);
+		}
+		String secret = prefix + "_" + randomToken(32);
+		this.repository.insertClientSecret(UUID.randomUUID(), system.id(), prefix.toString(), sha256(secret),
+				this.clock.instant());
+		this.auditLog.record("integrations.client-secret-created", RECORD, system.id().toString(), municipalityId,
+				prefix.toString());
+		return secret;
+	}
+
+	public List<ApiKey> clientSecrets(UUID municipalityId, UUID systemId) {
+		return this.repository.clientSecrets(get(municipalityId, systemId).id());
+	}
+
+	/** Revokes a client secret and every token issued for it. */
+	@Transactional
+	public void revokeClientSecret(UUID municipalityId, UUID systemId, UUID secretId) {
+		SpecialistSystem system = get(municipalityId, systemId);
+		if (!this.repository.revokeClientSecret(system.id(), secretId, this.clock.instant())) {
+			throw new NotFoundException("Client secret " + secretId);
+		}
+		this.auditLog.record("integrations.client-secret-revoked", RECORD, system.id().toString(), municipalityId,
+				secretId.toString());
+	}
+
+	/**
 	 * Sets where webhooks go (blank: none). A system without a signing secret gets one.
 	 * @return the new signing secret, if one was made (shown this once)
 	 */
@@ -216,7 +251,7 @@ public class SpecialistSystems {
 		return "whsec_" + randomToken(32);
 	}
 
-	private static String randomToken(int bytes) {
+	static String randomToken(int bytes) {
 		byte[] random = new byte[bytes];
 		RANDOM.nextBytes(random);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);

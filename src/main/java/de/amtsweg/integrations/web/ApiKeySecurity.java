@@ -12,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import de.amtsweg.integrations.internal.OAuthTokens;
 import de.amtsweg.integrations.internal.SpecialistSystemPrincipal;
 import de.amtsweg.integrations.internal.SpecialistSystems;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,12 +37,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * of its own, ahead of the portal's, in which only an API key counts
  * ({@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>}). No session, no
  * cookie: a browser's sign-in gives no access here, so a forged cross-site request has
- * nothing to borrow and the chain needs no CSRF token. Each key is rate limited.
+ * nothing to borrow and the chain needs no CSRF token. Each key is rate limited. The
+ * bearer may also be an OAuth2 access token from {@value #TOKEN_PATH} (client
+ * credentials), which this chain serves too; a token counts against the rate of the
+ * client secret it was issued for.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiKeySecurity {
 
 	static final String PATH = "/api/v1/fachverfahren";
+
+	static final String TOKEN_PATH = "/api/v1/oauth/token";
 
 	static final String ROLE = "ROLE_SPECIALIST_SYSTEM";
 
@@ -49,10 +55,10 @@ class ApiKeySecurity {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain specialistSystemChain(HttpSecurity http, SpecialistSystems systems, MessageSource messages)
-			throws Exception {
-		http.securityMatcher(PATH + "/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(PATH + "/openapi.yaml")
+	SecurityFilterChain specialistSystemChain(HttpSecurity http, SpecialistSystems systems, OAuthTokens tokens,
+			MessageSource messages) throws Exception {
+		http.securityMatcher(PATH + "/**", TOKEN_PATH)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(PATH + "/openapi.yaml", TOKEN_PATH)
 				.permitAll()
 				.anyRequest()
 				.hasAuthority(ROLE))
@@ -64,7 +70,7 @@ class ApiKeySecurity {
 			.formLogin((form) -> form.disable())
 			.httpBasic((basic) -> basic.disable())
 			.logout((logout) -> logout.disable())
-			.addFilterBefore(new ApiKeyFilter(systems, messages), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new ApiKeyFilter(systems, tokens, messages), AnonymousAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> problem(request, response, messages, 401,
 						"integrations.api.unauthorized"))
@@ -97,10 +103,13 @@ class ApiKeySecurity {
 
 		private final SpecialistSystems systems;
 
+		private final OAuthTokens tokens;
+
 		private final MessageSource messages;
 
-		ApiKeyFilter(SpecialistSystems systems, MessageSource messages) {
+		ApiKeyFilter(SpecialistSystems systems, OAuthTokens tokens, MessageSource messages) {
 			this.systems = systems;
+			this.tokens = tokens;
 			this.messages = messages;
 		}
 
@@ -108,11 +117,12 @@ class ApiKeySecurity {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			Optional<String> key = key(request);
-			if (key.isEmpty()) {
+			if (key.isEmpty() || TOKEN_PATH.equals(request.getServletPath())) {
 				chain.doFilter(request, response);
 				return;
 			}
-			Optional<SpecialistSystemPrincipal> principal = this.systems.authenticate(key.get());
+			Optional<SpecialistSystemPrincipal> principal = this.systems.authenticate(key.get())
+				.or(() -> this.tokens.authenticate(key.get()));
 			if (principal.isEmpty()) {
 				problem(request, response, this.messages, 401, "integrations.api.unauthorized");
 				return;

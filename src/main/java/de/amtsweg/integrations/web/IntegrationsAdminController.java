@@ -98,6 +98,7 @@ class IntegrationsAdminController {
 		model.addAttribute("system", system);
 		model.addAttribute("units", this.systems.orgUnitsOf(system));
 		model.addAttribute("keys", this.systems.keys(system.municipalityId(), system.id()));
+		model.addAttribute("clientSecrets", this.systems.clientSecrets(system.municipalityId(), system.id()));
 		return "integrations/admin/system";
 	}
 
@@ -113,6 +114,21 @@ class IntegrationsAdminController {
 			RedirectAttributes redirect) {
 		this.systems.revokeKey(municipalityOf(authentication), id, keyId);
 		redirect.addFlashAttribute("notice", "integrations.admin.key.revoked");
+		return "redirect:" + PATH + "/" + id;
+	}
+
+	@PostMapping(PATH + "/{id}/client-geheimnis")
+	String createClientSecret(Authentication authentication, @PathVariable UUID id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("newClientSecret",
+				this.systems.createClientSecret(municipalityOf(authentication), id));
+		return "redirect:" + PATH + "/" + id;
+	}
+
+	@PostMapping(PATH + "/{id}/client-geheimnis/{secretId}/widerrufen")
+	String revokeClientSecret(Authentication authentication, @PathVariable UUID id, @PathVariable UUID secretId,
+			RedirectAttributes redirect) {
+		this.systems.revokeClientSecret(municipalityOf(authentication), id, secretId);
+		redirect.addFlashAttribute("notice", "integrations.admin.clientSecret.revoked");
 		return "redirect:" + PATH + "/" + id;
 	}
 

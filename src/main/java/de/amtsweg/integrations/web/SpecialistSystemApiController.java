@@ -16,6 +16,7 @@ import de.amtsweg.cases.CaseResult;
 import de.amtsweg.cases.CaseStatus;
 import de.amtsweg.cases.Cases;
 import de.amtsweg.cases.Cases.CaseSummary;
+import de.amtsweg.integrations.internal.CaseDocumentUploads;
 import de.amtsweg.integrations.internal.IntegrationsProperties;
 import de.amtsweg.integrations.internal.SpecialistSystemPrincipal;
 import de.amtsweg.platform.AuditLog;
@@ -37,8 +38,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The API for specialist systems (OpenAPI: {@code /api/v1/fachverfahren/openapi.yaml}):
@@ -59,11 +62,15 @@ class SpecialistSystemApiController {
 
 	private final IntegrationsProperties properties;
 
-	SpecialistSystemApiController(Cases cases, Postbox postbox, AuditLog auditLog, IntegrationsProperties properties) {
+	private final CaseDocumentUploads uploads;
+
+	SpecialistSystemApiController(Cases cases, Postbox postbox, AuditLog auditLog, IntegrationsProperties properties,
+			CaseDocumentUploads uploads) {
 		this.cases = cases;
 		this.postbox = postbox;
 		this.auditLog = auditLog;
 		this.properties = properties;
+		this.uploads = uploads;
 	}
 
 	@GetMapping("/cases")
@@ -71,7 +78,10 @@ class SpecialistSystemApiController {
 	ChangesPage changes(@AuthenticationPrincipal SpecialistSystemPrincipal system,
 			@RequestParam(name = "after", defaultValue = "0") String after,
 			@RequestParam(name = "limit", required = false) @Nullable Integer limit) {
-		long cursor = cursor(after);
+		String cursor = after.strip();
+		if (!Cases.validCursor(cursor)) {
+			throw InvalidInputException.of("after", "integrations.api.cursor.invalid");
+		}
 		int pageSize = this.properties.pageSize();
 		if (limit != null) {
 			if (limit < 1 || limit > pageSize) {
@@ -85,8 +95,8 @@ class SpecialistSystemApiController {
 		List<Cases.CaseChange> page = more ? changes.subList(0, pageSize) : changes;
 		this.auditLog.record("integrations.cases-listed", "case", "-", system.municipalityId(),
 				page.size() + " after " + cursor);
-		long next = page.isEmpty() ? cursor : page.get(page.size() - 1).cursor();
-		return new ChangesPage(page.stream().map(ChangedCase::of).toList(), Long.toString(next), more);
+		String next = page.isEmpty() ? cursor : page.get(page.size() - 1).cursor();
+		return new ChangesPage(page.stream().map(ChangedCase::of).toList(), next, more);
 	}
 
 	@GetMapping("/cases/{caseId}")
@@ -147,6 +157,52 @@ class SpecialistSystemApiController {
 			.body(Map.of("threadId", threadId.toString()));
 	}
 
+	/**
+	 * Files a document in the case's e-file. With an {@code Idempotency-Key} a retried
+	 * request answers with the document of the first one (header
+	 * {@code Idempotent-Replayed: true}) and files nothing new.
+	 */
+	@PostMapping(path = "/cases/{caseId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Map<String, Object>> addDocument(@AuthenticationPrincipal SpecialistSystemPrincipal system,
+			@PathVariable UUID caseId, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@RequestParam(name = "title", required = false) @Nullable String title,
+			@RequestParam(name = "type", required = false) @Nullable String type,
+			@RequestParam(name = "date", required = false) @Nullable String date,
+			@RequestParam(name = "sender", required = false) @Nullable String sender,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+		if (file == null || file.isEmpty()) {
+			throw InvalidInputException.of("file", "integrations.api.document.file.required");
+		}
+		LocalDate documentDate = null;
+		if (date != null && !date.isBlank()) {
+			try {
+				documentDate = LocalDate.parse(date.strip());
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				throw InvalidInputException.of("date", "integrations.api.document.date.invalid");
+			}
+		}
+		byte[] content;
+		try {
+			content = file.getBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		String fileName = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "dokument";
+		CaseDocumentUploads.Added added = this.uploads.add(system, caseId,
+				new CaseDocumentUploads.Upload(type, title, sender, documentDate, fileName, content), idempotencyKey);
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("id", added.documentId().toString());
+		body.put("caseId", caseId.toString());
+		body.put("sha256", added.sha256());
+		body.put("publishedToApplicant", false);
+		return ResponseEntity
+			.created(URI.create(ApiKeySecurity.PATH + "/cases/" + caseId + "/documents/" + added.documentId()))
+			.header("Idempotent-Replayed", Boolean.toString(added.replayed()))
+			.body(body);
+	}
+
 	/** The OpenAPI description of this API. */
 	@GetMapping("/openapi.yaml")
 	ResponseEntity<String> openApi() {
@@ -166,19 +222,6 @@ class SpecialistSystemApiController {
 			.filter((summary) -> summary.municipalityId().equals(system.municipalityId()))
 			.filter((summary) -> system.orgUnitIds().contains(summary.orgUnitId()))
 			.orElseThrow(() -> new NotFoundException("Case " + caseId));
-	}
-
-	private static long cursor(String after) {
-		try {
-			long cursor = Long.parseLong(after.strip());
-			if (cursor >= 0) {
-				return cursor;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw InvalidInputException.of("after", "integrations.api.cursor.invalid");
 	}
 
 	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String field, @Nullable String value,
@@ -229,7 +272,7 @@ class SpecialistSystemApiController {
 		static ChangedCase of(Cases.CaseChange change) {
 			CaseSummary s = change.summary();
 			return new ChangedCase(s.id(), s.reference(), s.orgUnitId(), change.formKey(), s.titleDe(),
-					s.status().name(), change.submittedAt(), change.changedAt(), Long.toString(change.cursor()));
+					s.status().name(), change.submittedAt(), change.changedAt(), change.cursor());
 		}
 
 	}
