@@ -218,6 +218,20 @@ class MailroomTests extends IntegrationTest {
 	}
 
 	@Test
+	void aFileThatCannotBeReadGoesToTheFrontDeskUnread() {
+		WebSession desk = newSession().signInAsStaff(FRONT_DESK);
+		UUID item = MailroomFixtures.uploadOne(desk, this.jdbc, "kaputt-" + marker() + ".pdf", "application/pdf",
+				"%PDF-1.7 abgeschnitten".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		this.worker.runOnce();
+		assertThat(this.jdbc.sql("select state || ' ' || recognition from mail_item where id = :id")
+			.param("id", item)
+			.query(String.class)
+			.single()).isEqualTo("MANUAL FAILED");
+		assertThat(desk.get("/intern/posteingang/" + item).mainText()).contains("von Hand zuzuordnen",
+				"Datei nicht lesbar", "Einem Vorgang zuordnen");
+	}
+
+	@Test
 	void withoutReferenceOrRuleTheFrontDeskRoutesByHand() {
 		MailroomFixtures.NewCase found = MailroomFixtures.newCase(this.filling, this.jdbc, musterstadt());
 		String subject = "Ohne Zeichen " + marker();
