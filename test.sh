@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: installs the Debian packages the tests need when
 # they are missing (chromium and chromium-driver for the browser tests, DejaVu fonts for the PDF
-# tests), then runs ./mvnw verify.
+# tests, tesseract-ocr with its German data tesseract-ocr-deu for the mail room's OCR tests), then
+# runs ./mvnw verify.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,11 +10,17 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+if ! command -v tesseract >/dev/null 2>&1; then
+	missing+=(tesseract-ocr tesseract-ocr-deu)
+elif ! grep -qx deu <<<"$(tesseract --list-langs 2>/dev/null || true)"; then
+	missing+=(tesseract-ocr-deu)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
 	if ! command -v apt-get >/dev/null 2>&1; then
 		echo "The tests need the Debian packages: ${missing[*]} (Chromium at /usr/bin/chromium," >&2
-		echo "ChromeDriver at /usr/bin/chromedriver, DejaVu fonts); install them, then run ./test.sh again." >&2
+		echo "ChromeDriver at /usr/bin/chromedriver, DejaVu fonts, Tesseract with German); install them, then run" >&2
+		echo "./test.sh again." >&2
 		exit 1
 	fi
 	echo "Installing ${missing[*]} for the tests (Debian packages) ..."

@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
 public interface Cases {
 
 	/**
-	 * Finds a case by its reference number in a municipality.
+	 * Finds a case by its reference number in a municipality, or by the reference of the
+	 * submission it was opened from (the number on the applicant's receipt).
 	 * @param municipalityId the municipality
-	 * @param reference the reference number, e.g. {@code VG-2026-000123}
+	 * @param reference the reference number, e.g. {@code VG-2026-000123} or
+	 * {@code MUS-2026-000123}
 	 * @return the case, if there is one
 	 */
 	Optional<CaseSummary> byReference(UUID municipalityId, String reference);

@@ -57,6 +57,16 @@ public class Documents {
 		return this.store.add(fileId, document);
 	}
 
+	/**
+	 * The org unit's general file with the title (e.g. the mail room's "Posteingang"),
+	 * opened if it has none yet.
+	 * @return the file
+	 */
+	@Transactional
+	public UUID generalFile(UUID municipalityId, UUID orgUnitId, String title) {
+		return this.store.openGeneralFile(municipalityId, orgUnitId, title);
+	}
+
 	/** The documents of a file, newest date first. */
 	public List<FiledDocument> list(UUID fileId) {
 		return this.store.documentsOf(fileId);

@@ -34,7 +34,7 @@ public final class CaseFixtures {
 	private CaseFixtures() {
 	}
 
-	static Submission submitRegistrationCertificate(FormFilling filling, Municipality municipality,
+	public static Submission submitRegistrationCertificate(FormFilling filling, Municipality municipality,
 			@Nullable UUID accountId, String givenName, String familyName, String email) {
 		return SystemActor.call(() -> {
 			String key = "meldebescheinigung";

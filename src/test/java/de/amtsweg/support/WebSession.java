@@ -145,6 +145,41 @@ public final class WebSession {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
+	/**
+	 * Posts a multipart form with the fields and several files in one field, as a file
+	 * input with {@code multiple} does.
+	 */
+	public HttpResponse<byte[]> postMultipartFiles(String path, Map<String, String> fields, String fileField,
+			java.util.List<UploadFile> files) {
+		String boundary = "----amtsweg" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		fields.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		for (UploadFile file : files) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+					+ "\"; filename=\"" + file.name() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(file.content());
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return sendForBytes(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	/**
+	 * A file to upload.
+	 *
+	 * @param name its name
+	 * @param contentType what the browser would claim
+	 * @param content its bytes
+	 */
+	public record UploadFile(String name, String contentType, byte[] content) {
+	}
+
 	/** The CSRF token of the last page read. */
 	public String csrfToken() {
 		if (this.lastPage == null) {

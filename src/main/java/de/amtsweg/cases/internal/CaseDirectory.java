@@ -43,7 +43,9 @@ class CaseDirectory implements Cases {
 
 	@Override
 	public Optional<CaseSummary> byReference(UUID municipalityId, String reference) {
-		return this.cases.findByReference(municipalityId, reference).map(CaseDirectory::summary);
+		return this.cases.findByReference(municipalityId, reference)
+			.or(() -> this.cases.findBySubmissionReference(municipalityId, reference))
+			.map(CaseDirectory::summary);
 	}
 
 	@Override

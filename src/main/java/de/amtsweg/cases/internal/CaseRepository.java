@@ -149,6 +149,19 @@ public class CaseRepository {
 			.optional();
 	}
 
+	/**
+	 * The case opened from the submission with that reference (as on the applicant's
+	 * receipt).
+	 */
+	Optional<CaseFile> findBySubmissionReference(UUID municipalityId, String submissionReference) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from case_file where municipality_id = :m and submission_reference = :r")
+			.param("m", municipalityId)
+			.param("r", submissionReference)
+			.query(CaseRepository::map)
+			.optional();
+	}
+
 	/** The answers, attachments and computed values as JSON. */
 	Map<String, String> jsonOf(UUID id) {
 		return this.jdbc.sql("select answers::text, computed::text, attachments::text from case_file where id = :id")

@@ -227,6 +227,21 @@ public class DocumentStore {
 		return id;
 	}
 
+	/** The unit's general file with the title, opened if there is none. */
+	@Transactional
+	public UUID openGeneralFile(UUID municipalityId, UUID orgUnitId, String title) {
+		Optional<DocumentFile> existing = this.repository.filesOf(municipalityId, Set.of(orgUnitId), 1000)
+			.stream()
+			.filter((file) -> file.caseId() == null && file.title().equals(title))
+			.findFirst();
+		if (existing.isPresent()) {
+			return existing.get().id();
+		}
+		UUID id = this.repository.createFile(municipalityId, orgUnitId, null, null, title, this.clock.instant());
+		this.auditLog.record("document-file.created", FILE, id.toString(), municipalityId, title);
+		return id;
+	}
+
 	@Transactional
 	public List<FiledDocument> documentsOf(UUID fileId) {
 		DocumentFile file = this.repository.file(fileId).orElseThrow(() -> new NotFoundException("File " + fileId));
