@@ -77,6 +77,11 @@ class FinanceActionsBrowserTests extends BrowserTest {
 		submit(path());
 		assertThat(path()).startsWith("/antrag/kontakt/");
 		assertAccessible();
+		// leave no draft behind in the shared demo account
+		String draft = path().substring(0, path().lastIndexOf('/'));
+		open(draft + "/verwerfen");
+		submit(draft + "/verwerfen");
+		assertThat(path()).startsWith("/konto/antraege/entwuerfe");
 	}
 
 	private String claimOf(String purpose) {

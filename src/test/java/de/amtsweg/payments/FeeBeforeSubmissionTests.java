@@ -2,6 +2,7 @@ package de.amtsweg.payments;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import de.amtsweg.cases.CaseFixtures;
@@ -18,6 +19,7 @@ import de.amtsweg.platform.Municipalities;
 import de.amtsweg.platform.Municipality;
 import de.amtsweg.platform.SystemActor;
 import de.amtsweg.support.IntegrationTest;
+import de.amtsweg.support.WebSession;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -180,6 +182,35 @@ class FeeBeforeSubmissionTests extends IntegrationTest {
 			.anySatisfy((entry) -> assertThat(entry.action()).isEqualTo("payment-claim.cancelled"));
 		assertThat(this.submissions.release(submission.id())).as("an expired one is never released").isFalse();
 		assertThat(cases(submission.id())).isZero();
+	}
+
+	@Test
+	void theApplicantsReceiptPageLeadsToThePaymentWhileHeldAndExplainsAnExpiry() {
+		String email = "erika.mustermann@example.org";
+		UUID erika = this.jdbc.sql("select id from citizen_account where email = :e")
+			.param("e", email)
+			.query(UUID.class)
+			.single();
+		Submission submission = FeeBeforeSubmissionSupport.submit(this.filling, musterstadt(), erika,
+				"Abgelaufen-" + UUID.randomUUID().toString().substring(0, 6), email);
+		WebSession citizen = newSession();
+		citizen.get("/anmelden");
+		citizen.submit("/anmelden", Map.of("email", email, "passwort", "Amtsweg-Demo-2026"));
+		citizen.get("/gemeinde/musterstadt");
+		String receipt = "/antrag/eingang/" + submission.id();
+		WebSession.Page held = citizen.get(receipt);
+		assertThat(held.status()).isEqualTo(302);
+		assertThat(held.location().orElseThrow()).contains("/bezahlen/antrag/" + submission.id() + "?token=");
+		assertThat(citizen.get(receipt + "/eingangsbestaetigung.pdf").status()).as("no receipt while held")
+			.isEqualTo(404);
+		assertThat(citizen.get("/konto").mainText()).contains("Antrag wartet auf Zahlung", submission.reference());
+
+		this.clock.advance(Duration.ofDays(3));
+		this.holds.expireDue();
+		WebSession.Page expired = citizen.get(receipt);
+		assertThat(expired.status()).isEqualTo(200);
+		assertThat(expired.mainText()).contains("Ihr Antrag wurde nicht abgeschickt", submission.reference());
+		assertThat(citizen.get("/konto").mainText()).doesNotContain("Antrag wartet auf Zahlung");
 	}
 
 	@Test
