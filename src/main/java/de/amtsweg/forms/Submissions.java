@@ -12,6 +12,7 @@ import de.amtsweg.forms.internal.FormDefinitions;
 import de.amtsweg.forms.internal.FormFilling;
 import de.amtsweg.forms.internal.FormVersion;
 import de.amtsweg.forms.internal.ReceiptDocument;
+import de.amtsweg.forms.internal.SubmissionHolds;
 import de.amtsweg.forms.internal.definition.FormDefinition;
 import de.amtsweg.platform.AuditLog;
 import de.amtsweg.platform.Municipalities;
@@ -39,8 +40,11 @@ public class Submissions {
 
 	private final Municipalities municipalities;
 
+	private final SubmissionHolds holds;
+
 	Submissions(FormFilling filling, FormDefinitions definitions, DraftFiles files, AuditLog auditLog,
-			ReceiptDocument receipts, Municipalities municipalities) {
+			ReceiptDocument receipts, Municipalities municipalities, SubmissionHolds holds) {
+		this.holds = holds;
 		this.filling = filling;
 		this.definitions = definitions;
 		this.files = files;
@@ -79,6 +83,24 @@ public class Submissions {
 					responsibleUnit(version, submission.answers().values()), submission.submittedAt(),
 					submission.answers().values(), submission.computed(), attachments);
 		});
+	}
+
+	/**
+	 * Releases a submission held until its fee was paid ({@link FeeCollection}): from now
+	 * on it counts, and {@link FormSubmitted} is published, exactly once however often
+	 * this is called.
+	 * @return whether this call released it
+	 */
+	public boolean release(UUID submissionId) {
+		return this.holds.release(submissionId);
+	}
+
+	/**
+	 * Whether the submission is held until its fee is paid (neither released nor
+	 * expired).
+	 */
+	public boolean awaitingPayment(UUID submissionId) {
+		return this.holds.hold(submissionId).filter(SubmissionHolds.AWAITING_PAYMENT::equals).isPresent();
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import de.amtsweg.payments.internal.ClaimRepository;
 import de.amtsweg.payments.internal.PaymentReferences;
@@ -30,6 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Claims {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final Pattern GERMAN_AMOUNT = Pattern.compile("\\d{1,3}(\\.\\d{3})*(,\\d{1,2})?|\\d+(,\\d{1,2})?");
+
+	private static final Pattern PLAIN_AMOUNT = Pattern.compile("\\d+(\\.\\d{1,2})?");
 
 	private final ClaimRepository repository;
 
@@ -89,6 +94,11 @@ public class Claims {
 		claim.ifPresent((found) -> this.auditLog.record("payment-claim.read", "payment-claim", found.id().toString(),
 				found.municipalityId(), found.reference()));
 		return claim;
+	}
+
+	/** The claim made for this origin, if any. */
+	public Optional<UUID> idOf(ClaimOrigin origin, String originReference) {
+		return this.repository.idByOrigin(origin, originReference);
 	}
 
 	/** The claims of a form submission, if its fee was claimed. */
@@ -164,6 +174,22 @@ public class Claims {
 			problems.add("parentClaimId", "payments.claim.parent.required");
 		}
 		problems.throwIfAny();
+	}
+
+	/**
+	 * An amount as people type it: {@code 12,50}, {@code 1.234,50}, {@code 12.50}, with
+	 * or without {@code €}; empty if it is none.
+	 */
+	public static Optional<BigDecimal> amountOf(String text) {
+		String amount = text.replace("€", "").replace("EUR", "").replace(" ", "").trim();
+		if (PLAIN_AMOUNT.matcher(amount).matches()
+				&& (amount.indexOf('.') < 0 || amount.length() - amount.indexOf('.') <= 3)) {
+			return Optional.of(new BigDecimal(amount));
+		}
+		if (GERMAN_AMOUNT.matcher(amount).matches()) {
+			return Optional.of(new BigDecimal(amount.replace(".", "").replace(',', '.')));
+		}
+		return Optional.empty();
 	}
 
 	/** More than zero, whole cents, below ten billion. */

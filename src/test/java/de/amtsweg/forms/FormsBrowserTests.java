@@ -247,6 +247,12 @@ class FormsBrowserTests extends BrowserTest {
 		assertThat(findAll("main .summary-list")).as(journey.key() + " check page").isNotEmpty();
 		String check = path();
 		submit(check.replace("/pruefen", "/absenden"));
+		if (path().startsWith("/bezahlen/forderung/")) {
+			// a form whose fee is paid before it counts: pay through the sandbox first
+			submit(path());
+			follow("#zahlen");
+			follow("#eingangsbestaetigung");
+		}
 		assertThat(path()).as(journey.key() + " receipt").startsWith("/antrag/eingang/");
 		String reference = find("#reference").getText();
 		assertThat(reference).matches("MUS-\\d{4}-\\d{6}");

@@ -61,7 +61,8 @@ class CasePayments {
 	private Optional<CaseFile> caseOf(Claim claim) {
 		return switch (claim.origin()) {
 			case FORM -> submissionId(claim.originReference()).flatMap(this.cases::findBySubmission);
-			case CASE -> this.cases.findByReference(claim.municipalityId(), claim.originReference());
+			case CASE ->
+				this.cases.findByReference(claim.municipalityId(), CaseFees.caseReference(claim.originReference()));
 			default -> Optional.empty();
 		};
 	}

@@ -144,7 +144,7 @@ public class CaseQuestions {
 		return ask(file, staff.staffId(), staff.displayName(), text, replyBy, problems);
 	}
 
-	private static @Nullable LocalDate parseDay(String text) {
+	static @Nullable LocalDate parseDay(String text) {
 		try {
 			return LocalDate.parse(text);
 		}

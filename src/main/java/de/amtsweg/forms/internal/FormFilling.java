@@ -48,9 +48,12 @@ public class FormFilling {
 
 	private final Clock clock;
 
+	private final SubmissionHolds holds;
+
 	FormFilling(FormDefinitions definitions, DraftRepository drafts, SubmissionRepository submissions,
 			ApplicantProfiles profiles, ApplicationEventPublisher events, AuditLog auditLog, FormsProperties properties,
-			DraftFiles files, Clock clock) {
+			DraftFiles files, Clock clock, SubmissionHolds holds) {
+		this.holds = holds;
 		this.files = files;
 		this.definitions = definitions;
 		this.drafts = drafts;
@@ -205,8 +208,11 @@ public class FormFilling {
 		this.drafts.delete(draft.id());
 		this.auditLog.record("form-submission.created", "form-submission", id.toString(), municipality.id(),
 				key + " v" + version.version() + " " + reference);
-		this.events.publishEvent(
-				new FormSubmitted(id, version.key(), version.version(), municipality.id(), draft.accountId()));
+		// fee before submission: held (no FormSubmitted, no case) until the fee is booked
+		if (!this.holds.holdForFee(version, id, () -> engine.computedValues(answers))) {
+			this.events.publishEvent(
+					new FormSubmitted(id, version.key(), version.version(), municipality.id(), draft.accountId()));
+		}
 		return this.submissions.find(id).orElseThrow();
 	}
 

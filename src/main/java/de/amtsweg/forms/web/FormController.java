@@ -24,6 +24,7 @@ import de.amtsweg.forms.internal.FormVersion;
 import de.amtsweg.forms.internal.IncompleteAnswersException;
 import de.amtsweg.forms.internal.ReceiptDocument;
 import de.amtsweg.forms.internal.Submission;
+import de.amtsweg.forms.internal.SubmissionHolds;
 import de.amtsweg.forms.internal.SubmissionRateLimits;
 import de.amtsweg.forms.internal.definition.FormDefinition;
 import de.amtsweg.forms.internal.definition.FormDefinition.Page;
@@ -78,8 +79,11 @@ class FormController {
 
 	private final SubmissionRateLimits rateLimits;
 
+	private final SubmissionHolds holds;
+
 	FormController(FormFilling filling, FieldViews views, MessageSource messages, FormFiles files,
-			ReceiptDocument receipts, ProofOfWork proofOfWork, SubmissionRateLimits rateLimits) {
+			ReceiptDocument receipts, ProofOfWork proofOfWork, SubmissionRateLimits rateLimits, SubmissionHolds holds) {
+		this.holds = holds;
 		this.receipts = receipts;
 		this.proofOfWork = proofOfWork;
 		this.rateLimits = rateLimits;
@@ -265,6 +269,14 @@ class FormController {
 		Submission submission = this.filling.submission(municipality, requireUuid(submissionId),
 				ApplicantSession.of(authentication, session));
 		FormVersion version = this.filling.versionOf(submission);
+		// fee before submission: no receipt until paid; to the payment, or why it expired
+		String hold = this.holds.hold(submission.id()).orElse(null);
+		if (hold != null) {
+			model.addAttribute("submission", submission);
+			model.addAttribute("formTitle", version.definition().title().in(locale));
+			model.addAttribute("formKey", version.key());
+			return this.holds.payPath(submission.id()).map((path) -> "redirect:" + path).orElse("forms/held-expired");
+		}
 		model.addAttribute("submission", submission);
 		model.addAttribute("formTitle", version.definition().title().in(locale));
 		model.addAttribute("afterSubmit", text(version.definition().local().afterSubmit(), locale));
@@ -277,6 +289,9 @@ class FormController {
 			@Nullable Authentication authentication, HttpSession session, Locale locale) {
 		Submission submission = this.filling.submission(municipality, requireUuid(submissionId),
 				ApplicantSession.of(authentication, session));
+		if (this.holds.hold(submission.id()).isPresent()) {
+			throw new NotFoundException("Receipt of held submission " + submissionId);
+		}
 		byte[] pdf = this.receipts.pdf(submission, municipality, locale, this.files.names(submission));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

@@ -58,9 +58,24 @@ class FormFees {
 	}
 
 	private void claimFee(SubmittedForm form) {
+		if (this.claims.ofSubmission(form.id()).isEmpty()) {
+			claim(form, LocalDate.now(this.clock).plusDays(14));
+		}
+	}
+
+	/**
+	 * Claims the form's computed fee, once per submission, and asks for a pay link to be
+	 * mailed.
+	 * @return the claim, also one made before; empty when there is no fee
+	 */
+	Optional<Claim> claim(SubmittedForm form, LocalDate dueDate) {
 		BigDecimal fee = form.computed().get("fee");
-		if (fee == null || fee.signum() <= 0 || this.claims.ofSubmission(form.id()).isPresent()) {
-			return;
+		if (fee == null || fee.signum() <= 0) {
+			return Optional.empty();
+		}
+		Optional<Claim> earlier = this.claims.ofSubmission(form.id());
+		if (earlier.isPresent()) {
+			return earlier;
 		}
 		Optional<CitizenProfile> profile = (form.applicantAccountId() != null)
 				? this.accounts.profile(form.applicantAccountId()) : Optional.empty();
@@ -71,11 +86,16 @@ class FormFees {
 		Debtor debtor = (form.applicantAccountId() != null) ? Debtor.citizen(form.applicantAccountId(), name, email)
 				: Debtor.guest(name, email);
 		String purpose = title(form.definitionJson()) + " (" + form.reference() + ")";
-		Claim claim = this.claims.create(
-				NewClaim.dueOn(form.municipalityId(), debtor, purpose, fee.setScale(2, java.math.RoundingMode.HALF_UP),
-						LocalDate.now(this.clock).plusDays(14), ClaimOrigin.FORM, form.id().toString()));
+		Claim claim = this.claims.create(NewClaim.dueOn(form.municipalityId(), debtor, purpose,
+				fee.setScale(2, java.math.RoundingMode.HALF_UP), dueDate, ClaimOrigin.FORM, form.id().toString()));
 		this.events.publishEvent(new FormFeeClaimed(claim.id(), form.id(), email,
 				profile.map(CitizenProfile::preferredLanguage).orElse("de")));
+		return Optional.of(claim);
+	}
+
+	/** Whether the form's fee is paid before its submission counts. */
+	static boolean feeBefore(String definitionJson) {
+		return "before".equals(JSON.readTree(definitionJson).path("local").path("feePayment").asString(""));
 	}
 
 	private static String nameFrom(Map<String, Object> answers, String reference) {

@@ -39,10 +39,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class AccountFinancesController {
 
-	/**
-	 * The change-request form of the demo forms; it takes no prefill by parameter yet.
-	 */
-
 	private final Claims claims;
 
 	private final PaymentRepository payments;

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpSession;
 import de.amtsweg.payments.Claim;
 import de.amtsweg.payments.Claims;
 import de.amtsweg.payments.PaymentReference;
+import de.amtsweg.payments.internal.FeeBeforeSubmission;
 import de.amtsweg.payments.internal.GuestLookups;
 import de.amtsweg.payments.internal.OnlinePayments;
 import de.amtsweg.payments.internal.PaymentDocuments;
@@ -64,8 +65,12 @@ class PayController {
 
 	private final java.time.Clock clock;
 
+	private final FeeBeforeSubmission feeBefore;
+
 	PayController(Claims claims, OnlinePayments online, PaymentRepository payments, GuestLookups lookups,
-			ClaimAccess access, PaymentDocuments documents, AuditLog auditLog, java.time.Clock clock) {
+			ClaimAccess access, PaymentDocuments documents, AuditLog auditLog, java.time.Clock clock,
+			FeeBeforeSubmission feeBefore) {
+		this.feeBefore = feeBefore;
 		this.claims = claims;
 		this.online = online;
 		this.payments = payments;
@@ -153,6 +158,7 @@ class PayController {
 		Claim claim = accessible(claimId, token, authentication, session);
 		model.addAttribute("claim", ClaimView.of(claim, locale, LocalDate.now(this.clock)));
 		model.addAttribute("providers", this.online.enabledProviders().stream().map(PaymentProvider::key).toList());
+		model.addAttribute("heldForm", this.feeBefore.heldForm(claim).orElse(null));
 		return "payments/claim";
 	}
 
@@ -173,6 +179,7 @@ class PayController {
 			model.addAttribute("claim", ClaimView.of(claim, locale, LocalDate.now(this.clock)));
 			model.addAttribute("providers", this.online.enabledProviders().stream().map(PaymentProvider::key).toList());
 			model.addAttribute("problem", ex.problems().get(0).messageKey());
+			model.addAttribute("heldForm", this.feeBefore.heldForm(claim).orElse(null));
 			return "payments/claim";
 		}
 		return "redirect:" + started.redirectUrl();
@@ -196,6 +203,8 @@ class PayController {
 					.findFirst()
 					.orElse(null));
 		model.addAttribute("signedIn", ClaimAccess.accountId(authentication) != null);
+		// fee before submission: the submission counts once paid, else it waits
+		model.addAttribute("heldForm", this.feeBefore.heldForm(now).orElse(null));
 		return "payments/result";
 	}
 

@@ -204,12 +204,22 @@ public record FormDefinition(String key, Text title, @Nullable Text summary, Lis
 	 * @param intro an own text on the start page
 	 * @param contact how to reach the responsible unit
 	 * @param afterSubmit what happens after submission
+	 * @param feePayment when the computed fee is paid: {@code after} submission (default:
+	 * a claim follows the submission) or {@code before} it counts (held until paid)
 	 */
 	public record Local(@Nullable String responsibleUnit, Map<String, String> parameters, @Nullable Text intro,
-			@Nullable Text contact, @Nullable Text afterSubmit) {
+			@Nullable Text contact, @Nullable Text afterSubmit, @Nullable String feePayment) {
+
+		/** {@link #feePayment()} of a fee that is paid before the submission counts. */
+		public static final String FEE_BEFORE = "before";
 
 		public static Local empty() {
-			return new Local(null, Map.of(), null, null, null);
+			return new Local(null, Map.of(), null, null, null, null);
+		}
+
+		/** Whether the fee is paid before the submission counts. */
+		public boolean feeBeforeSubmission() {
+			return FEE_BEFORE.equals(this.feePayment);
 		}
 
 	}

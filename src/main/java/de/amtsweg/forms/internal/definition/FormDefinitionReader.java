@@ -188,7 +188,7 @@ public class FormDefinitionReader {
 				Map.copyOf(codeLists), List.copyOf(rules), List.copyOf(computed), List.copyOf(parameters),
 				new Local(string(local.get("responsibleUnit")), Map.copyOf(localParameters),
 						optionalText(local.get("intro")), optionalText(local.get("contact")),
-						optionalText(local.get("afterSubmit"))));
+						optionalText(local.get("afterSubmit")), string(local.get("feePayment"))));
 	}
 
 	private static List<Field> fields(JsonNode array) {
