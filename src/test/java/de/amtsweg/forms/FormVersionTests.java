@@ -63,4 +63,37 @@ class FormVersionTests extends IntegrationTest {
 			.isEqualTo("Sterbeurkunde anfordern");
 	}
 
+	@Test
+	void aVersionReadWhileItWasADraftIsServedAsPublishedAfterPublishing() {
+		UUID musterstadt = this.municipalities.bySlug("musterstadt").orElseThrow().id();
+		String key = uniqueKey();
+		String json = FormDefinitionReaderTests.CERTIFICATE.replace("sterbeurkunde", key);
+		FormVersion draft = SystemActor.call(() -> this.definitions.save(musterstadt, json, "editor", Locale.GERMAN));
+		assertThat(this.definitions.version(draft.id()).orElseThrow().isPublished()).isFalse();
+		SystemActor.run(() -> this.definitions.saveEdited(musterstadt, key,
+				json.replace("Sterbeurkunde beantragen", "Sterbeurkunde anfordern"), Locale.GERMAN));
+		assertThat(this.definitions.version(draft.id()).orElseThrow().definition().title().german())
+			.isEqualTo("Sterbeurkunde anfordern");
+
+		SystemActor.run(() -> this.definitions.publish(musterstadt, key));
+		FormVersion published = this.definitions.version(draft.id()).orElseThrow();
+		assertThat(published.isPublished()).isTrue();
+		assertThat(published.publishedAt()).isNotNull();
+		assertThat(published.definition().title().german()).isEqualTo("Sterbeurkunde anfordern");
+
+		// the next version is a new row: the published one read from memory stays as it
+		// was, and the new one is served fresh once published
+		FormVersion next = SystemActor.call(() -> this.definitions.newDraft(musterstadt, key));
+		SystemActor.run(() -> this.definitions.saveEdited(musterstadt, key,
+				json.replace("Sterbeurkunde beantragen", "Sterbeurkunde bestellen"), Locale.GERMAN));
+		assertThat(this.definitions.version(next.id()).orElseThrow().isPublished()).isFalse();
+		SystemActor.run(() -> this.definitions.publish(musterstadt, key));
+		assertThat(this.definitions.version(draft.id()).orElseThrow().definition().title().german())
+			.isEqualTo("Sterbeurkunde anfordern");
+		assertThat(this.definitions.version(next.id()).orElseThrow().isPublished()).isTrue();
+		assertThat(this.definitions.version(next.id()).orElseThrow().definition().title().german())
+			.isEqualTo("Sterbeurkunde bestellen");
+		assertThat(this.definitions.published(musterstadt, key).orElseThrow().id()).isEqualTo(next.id());
+	}
+
 }

@@ -1,5 +1,9 @@
 package de.amtsweg.forms;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +49,9 @@ class FormsBenchmark extends IntegrationTest {
 
 	private static final int SUBMISSIONS = Integer.getInteger("bench.submissions", 6000);
 
+	/** The forms module's own listener: the notice that a receipt is ready. */
+	private static final String RECEIPTS = "%.ReceiptNotice.%";
+
 	private static final int RENDER_SECONDS = Integer.getInteger("bench.seconds", 15);
 
 	@Autowired
@@ -77,7 +84,10 @@ class FormsBenchmark extends IntegrationTest {
 				drafts.add(draft);
 			}
 		});
-		System.out.printf(Locale.ROOT, "%nPrepared %d filled drafts in %.1f s%n", drafts.size(),
+		System.out.printf(Locale.ROOT, "%nLoad average at the start: %.2f (%d cores)%n",
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+				Runtime.getRuntime().availableProcessors());
+		System.out.printf(Locale.ROOT, "Prepared %d filled drafts in %.1f s%n", drafts.size(),
 				(System.nanoTime() - prepared) / 1e9);
 
 		List<WebSession> clients = new ArrayList<>();
@@ -99,12 +109,17 @@ class FormsBenchmark extends IntegrationTest {
 		for (int i = 0; i < 200; i++) {
 			assertThat(clients.get(0).get(page).status()).isEqualTo(200);
 		}
-		report("form page GET " + page.replace(shown.id().toString(), "{draft}"),
-				load(clients, (session) -> session.get(page).status(), RENDER_SECONDS));
-		report("check page GET", load(clients, (session) -> session.get(check).status(), RENDER_SECONDS));
+		String pageName = "form page GET " + page.replace(shown.id().toString(), "{draft}");
+		// "page render" plausibly means one person's page: one client, nothing else
+		// running
+		measured(pageName + ", 1 client", clients.subList(0, 1), (session) -> session.get(page).status());
+		measured("check page GET, 1 client", clients.subList(0, 1), (session) -> session.get(check).status());
+		measured(pageName + ", " + THREADS + " clients", clients, (session) -> session.get(page).status());
+		measured("check page GET, " + THREADS + " clients", clients, (session) -> session.get(check).status());
 
 		// 2. sustained submissions
-		long outboxBefore = incompletePublications();
+		long outboxBefore = incompletePublications(RECEIPTS);
+		ServerCost cost = ServerCost.start(this.jdbc);
 		AtomicInteger failures = new AtomicInteger();
 		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
 		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
@@ -134,19 +149,33 @@ class FormsBenchmark extends IntegrationTest {
 						+ "p99 %.1f ms; failed %d%n",
 				sorted.size(), seconds, THREADS, sorted.size() / seconds, percentile(sorted, 50),
 				percentile(sorted, 95), percentile(sorted, 99), failures.get());
+		System.out.println("  per submission: " + cost.per(sorted.size()));
 		System.out.printf(Locale.ROOT, "Receipt notices still queued (outbox) right after the last submit: %d%n",
-				incompletePublications() - outboxBefore);
+				incompletePublications(RECEIPTS) - outboxBefore);
 		long drained = System.nanoTime();
-		while (incompletePublications() > outboxBefore
+		while (incompletePublications(RECEIPTS) > outboxBefore
 				&& System.nanoTime() - drained < Duration.ofMinutes(10).toNanos()) {
 			TimeUnit.MILLISECONDS.sleep(200);
 		}
-		System.out.printf(Locale.ROOT, "Outbox drained %.1f s after the last submit (%d left)%n%n",
-				(System.nanoTime() - drained) / 1e9, incompletePublications() - outboxBefore);
+		System.out.printf(Locale.ROOT, "Receipt notices drained %.1f s after the last submit (%d left)%n",
+				(System.nanoTime() - drained) / 1e9, incompletePublications(RECEIPTS) - outboxBefore);
+		// other modules react to FormSubmitted too (cases open a case, payments claim the
+		// fee) and to what follows from it; their backlog is theirs, not waited for here
+		System.out.println("Other listeners' backlog in the outbox now: " + this.jdbc.sql("""
+				select listener_id, count(*) from event_publication where completion_date is null
+				and listener_id not like :receipts group by listener_id order by 1""")
+			.param("receipts", RECEIPTS)
+			.query((rs, row) -> rs.getString(1).replaceAll(".*\\.([A-Za-z]+\\.[a-zA-Z]+)\\(.*", "$1") + " "
+					+ rs.getLong(2))
+			.list());
+		System.out.printf(Locale.ROOT, "Load average at the end: %.2f%n%n",
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
-	private long incompletePublications() {
-		return this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+	private long incompletePublications(String listener) {
+		return this.jdbc
+			.sql("select count(*) from event_publication where completion_date is null and listener_id like :listener")
+			.param("listener", listener)
 			.query(Long.class)
 			.single();
 	}
@@ -164,6 +193,15 @@ class FormsBenchmark extends IntegrationTest {
 		answers.put("iban", "DE89 3704 0044 0532 0130 00");
 		answers.put("consent", "true");
 		return answers;
+	}
+
+	private void measured(String what, List<WebSession> clients, java.util.function.ToIntFunction<WebSession> request)
+			throws InterruptedException {
+		ServerCost cost = ServerCost.start(this.jdbc);
+		List<Double> sorted = load(clients, request, RENDER_SECONDS);
+		long ok = sorted.stream().filter((value) -> !value.isNaN()).count();
+		report(what, clients.size(), sorted);
+		System.out.println("  per request: " + cost.per(ok));
 	}
 
 	private static List<Double> load(List<WebSession> clients, java.util.function.ToIntFunction<WebSession> request,
@@ -187,12 +225,13 @@ class FormsBenchmark extends IntegrationTest {
 		return sorted;
 	}
 
-	private static void report(String what, List<Double> sorted) {
+	private static void report(String what, int clients, List<Double> sorted) {
 		long failed = sorted.stream().filter((value) -> value.isNaN()).count();
 		List<Double> ok = sorted.stream().filter((value) -> !value.isNaN()).toList();
 		System.out.printf(Locale.ROOT,
-				"%s: %d requests (%d clients, %d s), p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, failed %d%n", what,
-				ok.size(), THREADS, RENDER_SECONDS, percentile(ok, 50), percentile(ok, 95), percentile(ok, 99), failed);
+				"%s: %d requests in %d s = %.0f per second, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, failed %d%n", what,
+				ok.size(), RENDER_SECONDS, ok.size() / (double) RENDER_SECONDS, percentile(ok, 50), percentile(ok, 95),
+				percentile(ok, 99), failed);
 	}
 
 	private static double percentile(List<Double> sorted, int percent) {
@@ -200,6 +239,97 @@ class FormsBenchmark extends IntegrationTest {
 			return Double.NaN;
 		}
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+	}
+
+	/**
+	 * What the server spent on a phase, independent of how loaded the machine is: CPU
+	 * time of the Tomcat request threads (the load driver runs in the same JVM, on other
+	 * threads), CPU time of the embedded PostgreSQL (postmaster and its backends) and the
+	 * database's own counters (transactions, rows written, index and sequential scans).
+	 */
+	record ServerCost(JdbcClient jdbc, long requestThreadsNanos, long postgresNanos, Map<String, Long> database) {
+
+		private static final String DATABASE = """
+				select d.xact_commit + d.xact_rollback as transactions, t.written, t.index_scans, t.seq_scans
+				from pg_stat_database d,
+				     (select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) as written,
+				             coalesce(sum(idx_scan), 0) as index_scans, coalesce(sum(seq_scan), 0) as seq_scans
+				      from pg_stat_user_tables) t
+				where d.datname = current_database()""";
+
+		static ServerCost start(JdbcClient jdbc) {
+			return new ServerCost(jdbc, requestThreads(), postgres(), database(jdbc));
+		}
+
+		String per(long requests) {
+			if (requests == 0) {
+				return "no requests";
+			}
+			Map<String, Long> now = database(this.jdbc);
+			// this query's own transaction and the statistics reads are negligible
+			// against thousands of requests
+			return String.format(Locale.ROOT,
+					"server CPU %.2f ms in request threads + %.2f ms in PostgreSQL; %.1f transactions, "
+							+ "%.1f rows written, %.1f index scans, %.2f sequential scans",
+					(requestThreads() - this.requestThreadsNanos) / 1e6 / requests,
+					(postgres() - this.postgresNanos) / 1e6 / requests,
+					(now.get("transactions") - this.database.get("transactions")) / (double) requests,
+					(now.get("written") - this.database.get("written")) / (double) requests,
+					(now.get("index_scans") - this.database.get("index_scans")) / (double) requests,
+					(now.get("seq_scans") - this.database.get("seq_scans")) / (double) requests);
+		}
+
+		private static Map<String, Long> database(JdbcClient jdbc) {
+			// backends report their counters at the end of a transaction, at most once a
+			// second
+			try {
+				TimeUnit.MILLISECONDS.sleep(1500);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			// each statement is its own transaction, so it sees fresh statistics
+			return jdbc.sql(DATABASE)
+				.query((rs, row) -> Map.of("transactions", rs.getLong(1), "written", rs.getLong(2), "index_scans",
+						rs.getLong(3), "seq_scans", rs.getLong(4)))
+				.single();
+		}
+
+		private static long requestThreads() {
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			long total = 0;
+			for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+				if (info != null && info.getThreadName().startsWith("http-nio-")) {
+					total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+				}
+			}
+			return total;
+		}
+
+		private static long postgres() {
+			String dataDirectory = Path.of("target/postgres-test").toAbsolutePath().toString();
+			return ProcessHandle.allProcesses()
+				.filter((process) -> process.info()
+					.commandLine()
+					.filter((line) -> line.contains(dataDirectory))
+					.isPresent() && process.info().commandLine().get().contains("postgres -D"))
+				.findFirst()
+				.map((postmaster) -> cpu(postmaster) + postmaster.children().mapToLong(ServerCost::cpu).sum())
+				.orElse(0L);
+		}
+
+		private static long cpu(ProcessHandle process) {
+			// utime and stime of /proc/<pid>/stat, in clock ticks (100 per second)
+			try {
+				String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				return 0;
+			}
+		}
+
 	}
 
 }

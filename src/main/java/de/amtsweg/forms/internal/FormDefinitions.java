@@ -41,6 +41,8 @@ public class FormDefinitions {
 
 	private final Clock clock;
 
+	private final PublishedVersions publishedVersions = new PublishedVersions();
+
 	FormDefinitions(FormRepository repository, FormDefinitionReader reader, OrgUnits orgUnits, AuditLog auditLog,
 			MessageSource messages, Clock clock) {
 		this.repository = repository;
@@ -157,8 +159,9 @@ public class FormDefinitions {
 		return this.repository.findDraft(municipalityId, key);
 	}
 
+	/** A version by id; published ones come from memory after their first read. */
 	public Optional<FormVersion> version(UUID versionId) {
-		return this.repository.findVersion(versionId);
+		return this.publishedVersions.get(versionId, this.repository::findVersion);
 	}
 
 	public List<FormVersion> versions(UUID municipalityId, String key) {
