@@ -135,9 +135,7 @@ class SpecialistSystemRepository {
 				  from integration_api_key k join integration_system s on s.id = k.system_id
 				 where k.hash = :h and k.revoked_at is null""")
 			.param("h", hash)
-			.query((rs, row) -> new SpecialistSystemPrincipal(rs.getObject("id", UUID.class),
-					rs.getObject("key_id", UUID.class), rs.getObject("municipality_id", UUID.class),
-					rs.getString("name"), java.util.Set.copyOf(uuids(rs))))
+			.query(SpecialistSystemRepository::principal)
 			.optional();
 	}
 
@@ -188,9 +186,7 @@ class SpecialistSystemRepository {
 				 where c.system_id = :s and c.hash = :h and c.revoked_at is null""")
 			.param("s", systemId)
 			.param("h", hash)
-			.query((rs, row) -> new SpecialistSystemPrincipal(rs.getObject("id", UUID.class),
-					rs.getObject("key_id", UUID.class), rs.getObject("municipality_id", UUID.class),
-					rs.getString("name"), java.util.Set.copyOf(uuids(rs))))
+			.query(SpecialistSystemRepository::principal)
 			.optional();
 	}
 
@@ -226,9 +222,7 @@ class SpecialistSystemRepository {
 				 where t.hash = :h and t.expires_at > :now and c.revoked_at is null""")
 			.param("h", hash)
 			.param("now", Timestamp.from(now))
-			.query((rs, row) -> new SpecialistSystemPrincipal(rs.getObject("id", UUID.class),
-					rs.getObject("key_id", UUID.class), rs.getObject("municipality_id", UUID.class),
-					rs.getString("name"), java.util.Set.copyOf(uuids(rs))))
+			.query(SpecialistSystemRepository::principal)
 			.optional();
 	}
 
@@ -256,6 +250,11 @@ class SpecialistSystemRepository {
 		return new SpecialistSystem(rs.getObject("id", UUID.class), rs.getObject("municipality_id", UUID.class),
 				rs.getString("name"), uuids(rs), rs.getString("webhook_url"), rs.getString("webhook_secret"),
 				rs.getTimestamp("created_at").toInstant());
+	}
+
+	private static SpecialistSystemPrincipal principal(ResultSet rs, int row) throws SQLException {
+		return new SpecialistSystemPrincipal(rs.getObject("id", UUID.class), rs.getObject("key_id", UUID.class),
+				rs.getObject("municipality_id", UUID.class), rs.getString("name"), java.util.Set.copyOf(uuids(rs)));
 	}
 
 	private static List<UUID> uuids(ResultSet rs) throws SQLException {
