@@ -166,7 +166,7 @@ class DocumentsBenchmark extends IntegrationTest {
 				insert into document_version (document_id, version, blob, file_name, content_type, size, created_at,
 				    created_by, content, extracted_at)
 				select d.id, 1, md5(d.id::text) || md5(d.title), 'dokument.txt', 'text/plain', 3000, now(), 'bench',
-				       (select string_agg(w.words[1 + floor(random() * array_length(w.words, 1))::int], ' ')
+				       (select string_agg(w.words[1 + floor(random() * array_length(w.words, 1))::int + 0 * g], ' ')
 				          from generate_series(1, 300) g where g > 0 and d.id is not null), now()
 				  from document d cross join (select cast(:words as text[]) as words) w
 				 where d.title like 'Bench-Dokument %'""").param("words", words).update();
