@@ -96,9 +96,29 @@ class SpecialistSystemRepository {
 	}
 
 	void insertKey(UUID id, UUID systemId, String prefix, String hash, Instant at) {
+		insertCredential(API_KEYS, id, systemId, prefix, hash, at);
+	}
+
+	List<ApiKey> keys(UUID systemId) {
+		return credentials(API_KEYS, systemId);
+	}
+
+	boolean revokeKey(UUID systemId, UUID keyId, Instant at) {
+		return revokeCredential(API_KEYS, systemId, keyId, at);
+	}
+
+	/*
+	 * API keys and client secrets are stored alike (prefix, hash, created, revoked); the
+	 * table names are constants of this class, never input.
+	 */
+	private static final String API_KEYS = "integration_api_key";
+
+	private static final String CLIENT_SECRETS = "integration_client_secret";
+
+	private void insertCredential(String table, UUID id, UUID systemId, String prefix, String hash, Instant at) {
 		this.jdbc.sql("""
-				insert into integration_api_key (id, system_id, prefix, hash, created_at)
-				values (:id, :s, :p, :h, :at)""")
+				insert into %s (id, system_id, prefix, hash, created_at)
+				values (:id, :s, :p, :h, :at)""".formatted(table))
 			.param("id", id)
 			.param("s", systemId)
 			.param("p", prefix)
@@ -107,21 +127,21 @@ class SpecialistSystemRepository {
 			.update();
 	}
 
-	List<ApiKey> keys(UUID systemId) {
+	private List<ApiKey> credentials(String table, UUID systemId) {
 		return this.jdbc.sql("""
-				select id, system_id, prefix, created_at, revoked_at from integration_api_key
-				 where system_id = :s order by created_at desc""")
+				select id, system_id, prefix, created_at, revoked_at from %s
+				 where system_id = :s order by created_at desc""".formatted(table))
 			.param("s", systemId)
 			.query(SpecialistSystemRepository::key)
 			.list();
 	}
 
-	boolean revokeKey(UUID systemId, UUID keyId, Instant at) {
+	private boolean revokeCredential(String table, UUID systemId, UUID id, Instant at) {
 		return this.jdbc.sql("""
-				update integration_api_key set revoked_at = :at
-				 where id = :id and system_id = :s and revoked_at is null""")
+				update %s set revoked_at = :at
+				 where id = :id and system_id = :s and revoked_at is null""".formatted(table))
 			.param("at", Timestamp.from(at))
-			.param("id", keyId)
+			.param("id", id)
 			.param("s", systemId)
 			.update() == 1;
 	}
@@ -140,35 +160,16 @@ class SpecialistSystemRepository {
 	}
 
 	void insertClientSecret(UUID id, UUID systemId, String prefix, String hash, Instant at) {
-		this.jdbc.sql("""
-				insert into integration_client_secret (id, system_id, prefix, hash, created_at)
-				values (:id, :s, :p, :h, :at)""")
-			.param("id", id)
-			.param("s", systemId)
-			.param("p", prefix)
-			.param("h", hash)
-			.param("at", Timestamp.from(at))
-			.update();
+		insertCredential(CLIENT_SECRETS, id, systemId, prefix, hash, at);
 	}
 
 	List<ApiKey> clientSecrets(UUID systemId) {
-		return this.jdbc.sql("""
-				select id, system_id, prefix, created_at, revoked_at from integration_client_secret
-				 where system_id = :s order by created_at desc""")
-			.param("s", systemId)
-			.query(SpecialistSystemRepository::key)
-			.list();
+		return credentials(CLIENT_SECRETS, systemId);
 	}
 
 	/** Revokes the secret and drops the tokens issued for it. */
 	boolean revokeClientSecret(UUID systemId, UUID secretId, Instant at) {
-		boolean revoked = this.jdbc.sql("""
-				update integration_client_secret set revoked_at = :at
-				 where id = :id and system_id = :s and revoked_at is null""")
-			.param("at", Timestamp.from(at))
-			.param("id", secretId)
-			.param("s", systemId)
-			.update() == 1;
+		boolean revoked = revokeCredential(CLIENT_SECRETS, systemId, secretId, at);
 		this.jdbc.sql("delete from integration_access_token where secret_id = :id").param("id", secretId).update();
 		return revoked;
 	}
