@@ -77,9 +77,13 @@ public class CaseRoute {
 
 	private final CaseQuestionRepository questions;
 
+	private final TestRunRepository testCases;
+
 	CaseRoute(CaseRepository cases, CaseTypes caseTypes, PdfRenderer pdf, PdfSigner signer, BlobStore blobs,
 			Municipalities municipalities, OrgUnits orgUnits, AuditLog auditLog, ApplicationEventPublisher events,
-			Clock clock, Postbox postbox, MessageSource messages, CaseQuestionRepository questions) {
+			Clock clock, Postbox postbox, MessageSource messages, CaseQuestionRepository questions,
+			TestRunRepository testCases) {
+		this.testCases = testCases;
 		this.questions = questions;
 		this.cases = cases;
 		this.caseTypes = caseTypes;
@@ -108,6 +112,13 @@ public class CaseRoute {
 	 */
 	@Transactional
 	public void status(DelegateExecution execution, String status) {
+		if (TestRuns.isTest(execution)) {
+			CaseStatus target = CaseStatus.valueOf(status);
+			this.testCases.setStatus(testCaseOf(execution), target,
+					(target == CaseStatus.CLOSED) ? this.clock.instant() : null);
+			recordOnTestCase(execution, "status", target.name());
+			return;
+		}
 		CaseFile file = caseOf(execution);
 		CaseStatus target = CaseStatus.valueOf(status);
 		if (file.status() == CaseStatus.INFORMATION_REQUESTED && target != CaseStatus.CLOSED
@@ -143,6 +154,11 @@ public class CaseRoute {
 	/** Creates the notice (Bescheid) from the case type's template and keeps it. */
 	@Transactional
 	public void createNotice(DelegateExecution execution) {
+		if (TestRuns.isTest(execution)) {
+			Object extra = execution.getVariable(NOTICE_TEXT);
+			recordOnTestCase(execution, "notice", (extra != null) ? extra.toString() : "");
+			return;
+		}
 		CaseFile file = caseOf(execution);
 		CaseType type = this.caseTypes.byId(file.caseTypeId()).orElseThrow();
 		Object extra = execution.getVariable(NOTICE_TEXT);
@@ -170,6 +186,10 @@ public class CaseRoute {
 	/** Tells the applicant that there is news (never the content). */
 	@Transactional
 	public void notifyApplicant(DelegateExecution execution) {
+		if (TestRuns.isTest(execution)) {
+			recordOnTestCase(execution, "notified", "");
+			return;
+		}
 		CaseFile file = caseOf(execution);
 		this.events.publishEvent(new ApplicantNotified(file.id(), file.municipalityId()));
 	}
@@ -177,6 +197,10 @@ public class CaseRoute {
 	/** The processing time ended while the case waits for a decision. */
 	@Transactional
 	public void deadlinePassed(DelegateExecution execution) {
+		if (TestRuns.isTest(execution)) {
+			recordOnTestCase(execution, "overdue", "");
+			return;
+		}
 		CaseFile file = caseOf(execution);
 		this.cases.addEvent(file.id(), this.clock.instant(), "overdue", null, AuditLog.SYSTEM, "", false);
 		this.auditLog.recordAs(AuditLog.SYSTEM, "case.overdue", "case", file.id().toString(), file.municipalityId(),
@@ -190,6 +214,11 @@ public class CaseRoute {
 	 */
 	@Transactional
 	public void sendMessage(DelegateExecution execution, String textOrKey) {
+		if (TestRuns.isTest(execution)) {
+			// what the applicant would get, kept on the test case: no thread, no mail
+			recordOnTestCase(execution, "message", this.messages.getMessage(textOrKey, null, textOrKey, Locale.GERMAN));
+			return;
+		}
 		CaseFile file = caseOf(execution);
 		String text = this.messages.getMessage(textOrKey, null, textOrKey, Locale.GERMAN);
 		String subject = this.messages.getMessage("cases.route.message.subject", new Object[] { file.reference() },
@@ -213,11 +242,27 @@ public class CaseRoute {
 	 */
 	@Transactional
 	public void escalate(DelegateExecution execution) {
+		if (TestRuns.isTest(execution)) {
+			recordOnTestCase(execution, "escalated", String.valueOf(execution.getCurrentActivityId()));
+			return;
+		}
 		CaseFile file = caseOf(execution);
 		this.cases.addEvent(file.id(), this.clock.instant(), "escalated", null, AuditLog.SYSTEM,
 				String.valueOf(execution.getCurrentActivityId()), false);
 		this.auditLog.recordAs(AuditLog.SYSTEM, "case.escalated", "case", file.id().toString(), file.municipalityId(),
 				String.valueOf(execution.getCurrentActivityId()));
+	}
+
+	private UUID testCaseOf(DelegateExecution execution) {
+		return UUID.fromString((String) execution.getVariable(CASE_ID));
+	}
+
+	/**
+	 * A test case's route step: written on the test case only, never to a case, an
+	 * applicant, the postbox or the e-file.
+	 */
+	private void recordOnTestCase(DelegateExecution execution, String kind, String details) {
+		this.testCases.addEvent(testCaseOf(execution), this.clock.instant(), kind, AuditLog.SYSTEM, details);
 	}
 
 	private CaseFile caseOf(DelegateExecution execution) {

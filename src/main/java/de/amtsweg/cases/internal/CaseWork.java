@@ -237,6 +237,36 @@ public class CaseWork {
 		Task task = Optional.ofNullable(file.processInstanceId())
 			.map((process) -> this.tasks.createTaskQuery().processInstanceId(process).taskId(taskId).singleResult())
 			.orElseThrow(() -> new NotFoundException("Task " + taskId));
+		completeTask(task, result, reason, noticeText, recorderOf(file, staff.displayName()));
+		// the route's next tasks belong to whoever holds the case
+		for (Task next : this.tasks.createTaskQuery().processInstanceId(file.processInstanceId()).list()) {
+			if (next.getAssignee() == null) {
+				this.tasks.setAssignee(next.getId(), staff.staffId().toString());
+			}
+		}
+	}
+
+	/**
+	 * Where a completed task is written down: the case's own history for a real case, the
+	 * test case's for a test case ({@link TestRuns}).
+	 */
+	interface TaskRecorder {
+
+		/** The decision task is completed with this result and reason. */
+		void decided(CaseResult result, String reason);
+
+		/** The task is about to be completed. */
+		void completing(Task task);
+
+	}
+
+	/**
+	 * The one way a route's user task is completed, for real cases and test cases: the
+	 * decision task needs a result and a reason, which become the route's variables with
+	 * an optional text for the notice.
+	 */
+	void completeTask(Task task, @Nullable CaseResult result, @Nullable String reason, @Nullable String noticeText,
+			TaskRecorder recorder) {
 		Map<String, Object> variables = new HashMap<>();
 		if ("decide".equals(task.getTaskDefinitionKey())) {
 			InvalidInputException.Collector problems = new InvalidInputException.Collector();
@@ -247,24 +277,36 @@ public class CaseWork {
 				problems.add("reason", "cases.decide.reason.required");
 			}
 			problems.throwIfAny();
-			this.cases.decide(caseId, result, reason.trim());
+			recorder.decided(result, reason.trim());
 			variables.put(CaseRoute.RESULT, result.name());
-			this.cases.addEvent(caseId, this.clock.instant(), "decided", null, staff.displayName(), result.name(),
-					false);
 		}
 		if (noticeText != null && !noticeText.isBlank()) {
 			variables.put(CaseRoute.NOTICE_TEXT, noticeText.trim());
 		}
-		this.auditLog.record("case.task-completed", "case", caseId.toString(), file.municipalityId(),
-				task.getTaskDefinitionKey());
-		this.cases.addEvent(caseId, this.clock.instant(), "task", null, staff.displayName(), task.getName(), false);
+		recorder.completing(task);
 		this.tasks.complete(task.getId(), variables);
-		// the route's next tasks belong to whoever holds the case
-		for (Task next : this.tasks.createTaskQuery().processInstanceId(file.processInstanceId()).list()) {
-			if (next.getAssignee() == null) {
-				this.tasks.setAssignee(next.getId(), staff.staffId().toString());
+	}
+
+	/** A real case writes its decision and completed tasks into its history; audited. */
+	private TaskRecorder recorderOf(CaseFile file, String actorName) {
+		return new TaskRecorder() {
+
+			@Override
+			public void decided(CaseResult result, String reason) {
+				CaseWork.this.cases.decide(file.id(), result, reason);
+				CaseWork.this.cases.addEvent(file.id(), CaseWork.this.clock.instant(), "decided", null, actorName,
+						result.name(), false);
 			}
-		}
+
+			@Override
+			public void completing(Task task) {
+				CaseWork.this.auditLog.record("case.task-completed", "case", file.id().toString(),
+						file.municipalityId(), task.getTaskDefinitionKey());
+				CaseWork.this.cases.addEvent(file.id(), CaseWork.this.clock.instant(), "task", null, actorName,
+						task.getName(), false);
+			}
+
+		};
 	}
 
 	/**
@@ -294,27 +336,7 @@ public class CaseWork {
 				throw InvalidInputException.of("status", "cases.advance.status.unreachable");
 			}
 			Task task = open.get(0);
-			Map<String, Object> variables = new HashMap<>();
-			if ("decide".equals(task.getTaskDefinitionKey())) {
-				InvalidInputException.Collector problems = new InvalidInputException.Collector();
-				if (result == null) {
-					problems.add("result", "cases.decide.result.required");
-				}
-				if (reason == null || reason.isBlank()) {
-					problems.add("reason", "cases.decide.reason.required");
-				}
-				problems.throwIfAny();
-				this.cases.decide(caseId, result, reason.trim());
-				variables.put(CaseRoute.RESULT, result.name());
-				this.cases.addEvent(caseId, this.clock.instant(), "decided", null, actorName, result.name(), false);
-			}
-			if (noticeText != null && !noticeText.isBlank()) {
-				variables.put(CaseRoute.NOTICE_TEXT, noticeText.trim());
-			}
-			this.auditLog.record("case.task-completed", "case", caseId.toString(), file.municipalityId(),
-					task.getTaskDefinitionKey());
-			this.cases.addEvent(caseId, this.clock.instant(), "task", null, actorName, task.getName(), false);
-			this.tasks.complete(task.getId(), variables);
+			completeTask(task, result, reason, noticeText, recorderOf(file, actorName));
 		}
 		throw InvalidInputException.of("status", "cases.advance.status.unreachable");
 	}

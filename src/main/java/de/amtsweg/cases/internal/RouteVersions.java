@@ -3,6 +3,7 @@ package de.amtsweg.cases.internal;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -71,8 +72,12 @@ public class RouteVersions {
 
 	private final CaseRepository cases;
 
+	private final TestRunRepository testRuns;
+
 	RouteVersions(RouteRepository routes, OrgUnits orgUnits, Municipalities municipalities,
-			ProcessingDeadline deadlines, ProcessEngine engine, AuditLog auditLog, Clock clock, CaseRepository cases) {
+			ProcessingDeadline deadlines, ProcessEngine engine, AuditLog auditLog, Clock clock, CaseRepository cases,
+			TestRunRepository testRuns) {
+		this.testRuns = testRuns;
 		this.cases = cases;
 		this.routes = routes;
 		this.orgUnits = orgUnits;
@@ -280,7 +285,31 @@ public class RouteVersions {
 		this.routes.markPublished(route.id(), deployment.getId(), definition.getId(), this.clock.instant());
 		this.auditLog.record("case-route.published", "case-route", route.id().toString(), municipalityId,
 				"case type " + caseTypeId + ", version " + route.version() + ", definition " + definition.getId());
+		// a Testbetrieb of the version ends with its publication, however it was
+		// published
+		this.testRuns.open(route.id()).ifPresent((run) -> endTestRun(run, TestRun.State.PROMOTED));
 		return route(municipalityId, caseTypeId, routeId);
+	}
+
+	/**
+	 * Ends a Testbetrieb: its test cases are ended (kept read-only) and its deployment in
+	 * the test tenant is removed with every process instance, task and timer of the test
+	 * cases, so that nothing of the test run goes on running.
+	 */
+	void endTestRun(TestRun run, TestRun.State state) {
+		Instant now = this.clock.instant();
+		String actor = AuditLog.currentActor();
+		for (TestCase testCase : this.testRuns.casesOf(run.id())) {
+			if (testCase.endedAt() == null) {
+				this.testRuns.addEvent(testCase.id(), now, "run-" + state.name().toLowerCase(java.util.Locale.ROOT),
+						actor, "");
+			}
+		}
+		this.testRuns.endCases(run.id(), now);
+		this.repository.deleteDeployment(run.deploymentId(), true);
+		this.testRuns.endRun(run.id(), state, actor, now);
+		this.auditLog.record("case-route.test-run-" + state.name().toLowerCase(java.util.Locale.ROOT), "case-route",
+				run.routeId().toString(), run.municipalityId(), "test run " + run.id());
 	}
 
 	/**
