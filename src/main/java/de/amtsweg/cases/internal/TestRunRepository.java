@@ -63,8 +63,9 @@ class TestRunRepository {
 	}
 
 	Optional<TestRun> latest(UUID routeId) {
-		return this.jdbc.sql("select " + RUN_COLUMNS + """
-				from case_test_run where route_id = :route order by started_at desc, id limit 1""")
+		return this.jdbc
+			.sql("select " + RUN_COLUMNS
+					+ " from case_test_run where route_id = :route order by started_at desc, id limit 1")
 			.param("route", routeId)
 			.query(TestRunRepository::mapRun)
 			.optional();
