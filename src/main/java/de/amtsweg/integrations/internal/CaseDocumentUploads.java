@@ -1,8 +1,5 @@
 package de.amtsweg.integrations.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -14,10 +11,11 @@ import java.util.UUID;
 import de.amtsweg.cases.Cases;
 import de.amtsweg.documents.Documents;
 import de.amtsweg.documents.NewDocument;
+import de.amtsweg.platform.ContentTypes;
 import de.amtsweg.platform.InvalidInputException;
 import de.amtsweg.platform.NotFoundException;
 import de.amtsweg.platform.Sha256;
-import org.apache.tika.Tika;
+import de.amtsweg.platform.VirusCheck;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,8 +39,6 @@ public class CaseDocumentUploads {
 	static final Set<String> ACCEPTED = Set.of("application/pdf", "image/png", "image/jpeg", "image/tiff", "text/plain",
 			"application/xml", "text/xml");
 
-	private static final Tika TIKA = new Tika();
-
 	private final Cases cases;
 
 	private final Documents documents;
@@ -51,7 +47,10 @@ public class CaseDocumentUploads {
 
 	private final Clock clock;
 
-	CaseDocumentUploads(Cases cases, Documents documents, JdbcClient jdbc, Clock clock) {
+	private final VirusCheck virusCheck;
+
+	CaseDocumentUploads(Cases cases, Documents documents, JdbcClient jdbc, Clock clock, VirusCheck virusCheck) {
+		this.virusCheck = virusCheck;
 		this.cases = cases;
 		this.documents = documents;
 		this.jdbc = jdbc;
@@ -83,9 +82,13 @@ public class CaseDocumentUploads {
 				return earlier.get();
 			}
 		}
-		String type = detect(upload.content());
+		String type = ContentTypes.detect(upload.content());
 		if (upload.content().length > 0 && !ACCEPTED.contains(type)) {
 			throw InvalidInputException.of("file", "integrations.api.document.type");
+		}
+		if (upload.content().length > 0) {
+			this.virusCheck.requireClean("file", upload.fileName(), upload.content(), "integrations",
+					system.municipalityId());
 		}
 		UUID documentId = this.documents.addToCase(summary.id(),
 				new NewDocument((upload.type() != null) ? upload.type().strip().toUpperCase(java.util.Locale.ROOT) : "",
@@ -135,15 +138,6 @@ public class CaseDocumentUploads {
 				return new Added(rs.getObject("document_id", UUID.class), rs.getString("sha256"), "", true);
 			})
 			.single());
-	}
-
-	private static String detect(byte[] content) {
-		try {
-			return TIKA.detect(new ByteArrayInputStream(content));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static String sha256(byte[] content) {
