@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: installs the Debian packages the tests need when
 # they are missing (chromium and chromium-driver for the browser tests, DejaVu fonts for the PDF
-# tests, tesseract-ocr with its German data tesseract-ocr-deu for the mail room's OCR tests), then
-# runs ./mvnw verify.
+# tests, tesseract-ocr with its German data tesseract-ocr-deu for the mail room's OCR tests,
+# clamav-daemon for the virus-scan tests, which start their own clamd with a local EICAR
+# signature and need neither freshclam nor the system's clamd service), then runs ./mvnw verify.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,11 +16,12 @@ if ! command -v tesseract >/dev/null 2>&1; then
 elif ! grep -qx deu <<<"$(tesseract --list-langs 2>/dev/null || true)"; then
 	missing+=(tesseract-ocr-deu)
 fi
+[ -x /usr/sbin/clamd ] || command -v clamd >/dev/null 2>&1 || missing+=(clamav-daemon)
 
 if [ ${#missing[@]} -gt 0 ]; then
 	if ! command -v apt-get >/dev/null 2>&1; then
 		echo "The tests need the Debian packages: ${missing[*]} (Chromium at /usr/bin/chromium," >&2
-		echo "ChromeDriver at /usr/bin/chromedriver, DejaVu fonts, Tesseract with German); install them, then run" >&2
+		echo "ChromeDriver at /usr/bin/chromedriver, DejaVu fonts, Tesseract with German, ClamAV daemon); install them, then run" >&2
 		echo "./test.sh again." >&2
 		exit 1
 	fi

@@ -10,6 +10,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -42,6 +43,17 @@ public class AuditLog {
 	public AuditEntry recordAs(String actor, String action, String recordType, String recordId,
 			@Nullable UUID municipalityId, String details) {
 		return this.chain.append(actor, action, recordType, recordId, municipalityId, details);
+	}
+
+	/**
+	 * Records a refusal (a record of another unit asked for, an infected upload) in a
+	 * transaction of its own: the refusal then throws, and the entry must outlive the
+	 * rollback of the transaction that threw.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public AuditEntry recordRefusal(String action, String recordType, String recordId, @Nullable UUID municipalityId,
+			String details) {
+		return this.chain.append(currentActor(), action, recordType, recordId, municipalityId, details);
 	}
 
 	public List<AuditEntry> forRecord(String recordType, String recordId) {

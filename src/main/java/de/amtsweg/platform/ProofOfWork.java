@@ -197,12 +197,7 @@ public class ProofOfWork {
 	}
 
 	private static byte[] sha256(byte[] input) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(input);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.of(input);
 	}
 
 	/**

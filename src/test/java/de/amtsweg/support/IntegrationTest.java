@@ -50,9 +50,13 @@ public abstract class IntegrationTest {
 		}
 	}
 
+	@Autowired
+	protected SwitchableVirusScanner virusScanner;
+
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
+		this.virusScanner.reset();
 	}
 
 	/** A fresh HTTP client with its own cookies, like a new browser. */

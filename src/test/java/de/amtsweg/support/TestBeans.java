@@ -6,7 +6,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Beans that replace real ones in every integration test: the clock tests can move. */
+/**
+ * Beans that replace real ones in every integration test: the clock tests can move, the
+ * virus scanner tests can switch to a real clamd.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 class TestBeans {
 
@@ -14,6 +17,12 @@ class TestBeans {
 	@Primary
 	MutableClock mutableClock() {
 		return new MutableClock(ZoneId.of("Europe/Berlin"));
+	}
+
+	@Bean
+	@Primary
+	SwitchableVirusScanner switchableVirusScanner() {
+		return new SwitchableVirusScanner();
 	}
 
 }

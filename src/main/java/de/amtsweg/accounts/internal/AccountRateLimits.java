@@ -1,14 +1,12 @@
 package de.amtsweg.accounts.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
+
+import de.amtsweg.platform.Sha256;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -66,14 +64,7 @@ public class AccountRateLimits {
 	}
 
 	static String key(String action, String subject) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(subject.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-			return action + ":" + HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return action + ":" + Sha256.hex(subject.trim().toLowerCase(Locale.ROOT));
 	}
 
 	/**

@@ -1,17 +1,15 @@
 package de.amtsweg.accounts.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+
+import de.amtsweg.platform.Sha256;
 
 import org.jspecify.annotations.Nullable;
 
@@ -129,13 +127,7 @@ public class AccountTokens {
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(token);
 	}
 
 	/** What a token is for; the table's check constraint names the same. */

@@ -111,11 +111,15 @@ public class CaseWork {
 
 	/** The case, if the member may see it; 404 otherwise. Not audited: callers audit. */
 	CaseFile visible(StaffPrincipal staff, UUID caseId) {
-		return this.cases.findById(caseId)
+		CaseFile found = this.cases.findById(caseId).orElseThrow(() -> new NotFoundException("Case " + caseId));
+		return Optional.of(found)
 			.filter((file) -> file.municipalityId().equals(staff.municipalityId()))
 			.filter((file) -> orgUnitsOf(staff).contains(file.orgUnitId())
 					|| (file.assigneeStaffId() != null && deputisingFor(staff).containsKey(file.assigneeStaffId())))
-			.orElseThrow(() -> new NotFoundException("Case " + caseId));
+			.orElseThrow(() -> {
+				this.auditLog.recordRefusal("case.refused", "case", caseId.toString(), staff.municipalityId(), "");
+				return new NotFoundException("Case " + caseId);
+			});
 	}
 
 	/** Everything the case page shows. */

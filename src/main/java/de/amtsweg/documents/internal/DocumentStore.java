@@ -21,6 +21,7 @@ import de.amtsweg.platform.InvalidInputException;
 import de.amtsweg.platform.NotFoundException;
 import de.amtsweg.platform.OrgUnit;
 import de.amtsweg.platform.OrgUnits;
+import de.amtsweg.platform.VirusCheck;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -56,9 +57,12 @@ public class DocumentStore {
 
 	private final long maxBytes;
 
+	private final VirusCheck virusCheck;
+
 	DocumentStore(DocumentRepository repository, FilePlan plan, BlobStore blobs, OrgUnits orgUnits, AuditLog auditLog,
 			ApplicationEventPublisher events, Clock clock,
-			@Value("${amtsweg.documents.max-upload-bytes:20971520}") long maxBytes) {
+			@Value("${amtsweg.documents.max-upload-bytes:20971520}") long maxBytes, VirusCheck virusCheck) {
+		this.virusCheck = virusCheck;
 		this.repository = repository;
 		this.plan = plan;
 		this.blobs = blobs;
@@ -151,7 +155,9 @@ public class DocumentStore {
 	/** A staff member files a document in a file they see. */
 	@Transactional
 	public UUID upload(StaffPrincipal staff, UUID fileId, NewDocument document) {
-		visibleFile(staff, fileId);
+		DocumentFile file = visibleFile(staff, fileId);
+		this.virusCheck.requireClean("content", document.fileName(), document.content(), "documents",
+				file.municipalityId());
 		return add(fileId, document);
 	}
 
@@ -163,6 +169,7 @@ public class DocumentStore {
 			.orElseThrow(() -> new NotFoundException("Document " + documentId));
 		DocumentFile file = visibleFile(staff, document.fileId());
 		checkContent("content", fileName, content);
+		this.virusCheck.requireClean("content", fileName, content, "documents", file.municipalityId());
 		UUID versionId = storeVersion(file, documentId, fileName, contentType, content);
 		DocumentVersion version = this.repository.version(versionId).orElseThrow();
 		this.auditLog.record("document.version-added", DOCUMENT, documentId.toString(), file.municipalityId(),
@@ -282,7 +289,7 @@ public class DocumentStore {
 	DocumentFile visibleFile(StaffPrincipal staff, UUID fileId) {
 		DocumentFile file = this.repository.file(fileId).orElseThrow(() -> new NotFoundException("File " + fileId));
 		if (!file.municipalityId().equals(staff.municipalityId()) || !unitsOf(staff).contains(file.orgUnitId())) {
-			this.auditLog.record("document-file.refused", FILE, fileId.toString(), staff.municipalityId(), "");
+			this.auditLog.recordRefusal("document-file.refused", FILE, fileId.toString(), staff.municipalityId(), "");
 			throw new NotFoundException("File " + fileId);
 		}
 		return file;

@@ -38,6 +38,7 @@ import de.amtsweg.platform.BlobStore;
 import de.amtsweg.platform.OrgUnits;
 import de.amtsweg.platform.PdfRenderer;
 import de.amtsweg.platform.PdfSigner;
+import de.amtsweg.platform.Sha256;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -461,13 +462,7 @@ public class FileExport {
 	}
 
 	private static String sha256(byte[] content) {
-		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(content);
 	}
 
 	private static int pageCount(byte[] pdf) {

@@ -19,6 +19,7 @@ import de.amtsweg.documents.internal.DocumentStore;
 import de.amtsweg.documents.internal.DocumentTypes;
 import de.amtsweg.documents.internal.FileExport;
 import de.amtsweg.documents.internal.FilePlan;
+import de.amtsweg.platform.ContentTypes;
 import de.amtsweg.platform.InvalidInputException;
 import de.amtsweg.platform.NotFoundException;
 import de.amtsweg.platform.OrgUnit;
@@ -264,8 +265,7 @@ class DocumentsController {
 	}
 
 	private static String contentType(MultipartFile file) {
-		String type = file.getContentType();
-		return (type == null || type.isBlank()) ? "application/octet-stream" : type;
+		return ContentTypes.detect(bytes(file), file.getOriginalFilename());
 	}
 
 	private static MediaType mediaType(String type) {

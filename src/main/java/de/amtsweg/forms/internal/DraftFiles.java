@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import de.amtsweg.forms.internal.definition.FormDefinition.Field;
 import de.amtsweg.platform.AuditLog;
 import de.amtsweg.platform.BlobStore;
+import de.amtsweg.platform.VirusScanner;
 
 import java.time.Clock;
 

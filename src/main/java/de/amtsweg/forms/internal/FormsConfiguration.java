@@ -10,16 +10,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FormsConfiguration {
 
-	/** ClamAV when configured; without it uploads are checked by type and size only. */
-	@Bean
-	VirusScanner virusScanner(FormsProperties properties) {
-		FormsProperties.VirusScan clamd = properties.virusScan();
-		if (clamd.enabled()) {
-			return new ClamdVirusScanner(clamd.host(), clamd.port(), clamd.timeout());
-		}
-		return (content) -> VirusScanner.Verdict.ok();
-	}
-
 	@Bean
 	NavigationLink formsDraftsLink() {
 		return new NavigationLink(NavigationLink.Area.ACCOUNT, "forms.drafts.link.title",

@@ -11,12 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param draftLifetime how long a draft is kept after its last change
  * @param expiryInterval how often expired drafts are deleted
  * @param uploads limits of uploads
- * @param virusScan the ClamAV daemon, if any
  * @param submissions limits of submissions per client
  */
 @ConfigurationProperties("amtsweg.forms")
 public record FormsProperties(@DefaultValue("P30D") Duration draftLifetime,
-		@DefaultValue("PT1H") Duration expiryInterval, @DefaultValue Uploads uploads, @DefaultValue VirusScan virusScan,
+		@DefaultValue("PT1H") Duration expiryInterval, @DefaultValue Uploads uploads,
 		@DefaultValue Submissions submissions) {
 
 	/**
@@ -24,16 +23,6 @@ public record FormsProperties(@DefaultValue("P30D") Duration draftLifetime,
 	 * @param maxFilesPerDraft most files one draft may hold
 	 */
 	public record Uploads(@DefaultValue("10240") int maxFileSizeKb, @DefaultValue("20") int maxFilesPerDraft) {
-	}
-
-	/**
-	 * @param enabled whether uploads are scanned (needs clamd)
-	 * @param host clamd's host
-	 * @param port clamd's TCP port
-	 * @param timeout how long to wait for clamd
-	 */
-	public record VirusScan(@DefaultValue("false") boolean enabled, @DefaultValue("localhost") String host,
-			@DefaultValue("3310") int port, @DefaultValue("PT30S") Duration timeout) {
 	}
 
 	/**

@@ -1,13 +1,9 @@
 package de.amtsweg.forms.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +12,7 @@ import de.amtsweg.notifications.Email;
 import de.amtsweg.notifications.EmailSender;
 import de.amtsweg.platform.AuditLog;
 import de.amtsweg.platform.InvalidInputException;
+import de.amtsweg.platform.Sha256;
 import de.amtsweg.platform.SystemActor;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -106,13 +103,7 @@ public class GuestDrafts {
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(token);
 	}
 
 }

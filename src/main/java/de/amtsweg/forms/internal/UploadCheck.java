@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 import de.amtsweg.forms.internal.definition.FormDefinition.Field;
+import de.amtsweg.platform.ContentTypes;
+import de.amtsweg.platform.VirusScanner;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,12 +14,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UploadCheck {
 
-	private static final byte[] PDF = { '%', 'P', 'D', 'F', '-' };
-
-	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-
-	private static final byte[] JPEG = { (byte) 0xff, (byte) 0xd8, (byte) 0xff };
-
 	private final VirusScanner scanner;
 
 	private final int maxFileSizeKb;
@@ -25,20 +21,6 @@ public final class UploadCheck {
 	public UploadCheck(VirusScanner scanner, int maxFileSizeKb) {
 		this.scanner = scanner;
 		this.maxFileSizeKb = maxFileSizeKb;
-	}
-
-	/** The media type the content really has, if it is one uploads may have. */
-	public static @Nullable String sniff(byte[] content) {
-		if (startsWith(content, PDF)) {
-			return "application/pdf";
-		}
-		if (startsWith(content, PNG)) {
-			return "image/png";
-		}
-		if (startsWith(content, JPEG)) {
-			return "image/jpeg";
-		}
-		return null;
 	}
 
 	/**
@@ -54,7 +36,7 @@ public final class UploadCheck {
 		if (content.length > limitKb * 1024L) {
 			return Result.problem("file.tooLarge", Math.max(1, Math.round(limitKb / 1024.0)));
 		}
-		String type = sniff(content);
+		String type = ContentTypes.detectAllowed(content, ContentTypes.PDF_PNG_JPEG);
 		List<String> kinds = field.accept().isEmpty() ? List.of("pdf", "jpeg", "png") : field.accept();
 		if (type == null || !kinds.contains(kind(type))) {
 			return Result.problem("file.type",
@@ -79,18 +61,6 @@ public final class UploadCheck {
 			case "image/png" -> "png";
 			default -> "jpeg";
 		};
-	}
-
-	private static boolean startsWith(byte[] content, byte[] prefix) {
-		if (content.length < prefix.length) {
-			return false;
-		}
-		for (int i = 0; i < prefix.length; i++) {
-			if (content[i] != prefix[i]) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**

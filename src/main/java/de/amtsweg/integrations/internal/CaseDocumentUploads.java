@@ -1,15 +1,9 @@
 package de.amtsweg.integrations.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,9 +11,11 @@ import java.util.UUID;
 import de.amtsweg.cases.Cases;
 import de.amtsweg.documents.Documents;
 import de.amtsweg.documents.NewDocument;
+import de.amtsweg.platform.ContentTypes;
 import de.amtsweg.platform.InvalidInputException;
 import de.amtsweg.platform.NotFoundException;
-import org.apache.tika.Tika;
+import de.amtsweg.platform.Sha256;
+import de.amtsweg.platform.VirusCheck;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,8 +39,6 @@ public class CaseDocumentUploads {
 	static final Set<String> ACCEPTED = Set.of("application/pdf", "image/png", "image/jpeg", "image/tiff", "text/plain",
 			"application/xml", "text/xml");
 
-	private static final Tika TIKA = new Tika();
-
 	private final Cases cases;
 
 	private final Documents documents;
@@ -53,7 +47,10 @@ public class CaseDocumentUploads {
 
 	private final Clock clock;
 
-	CaseDocumentUploads(Cases cases, Documents documents, JdbcClient jdbc, Clock clock) {
+	private final VirusCheck virusCheck;
+
+	CaseDocumentUploads(Cases cases, Documents documents, JdbcClient jdbc, Clock clock, VirusCheck virusCheck) {
+		this.virusCheck = virusCheck;
 		this.cases = cases;
 		this.documents = documents;
 		this.jdbc = jdbc;
@@ -85,9 +82,13 @@ public class CaseDocumentUploads {
 				return earlier.get();
 			}
 		}
-		String type = detect(upload.content());
+		String type = ContentTypes.detect(upload.content());
 		if (upload.content().length > 0 && !ACCEPTED.contains(type)) {
 			throw InvalidInputException.of("file", "integrations.api.document.type");
+		}
+		if (upload.content().length > 0) {
+			this.virusCheck.requireClean("file", upload.fileName(), upload.content(), "integrations",
+					system.municipalityId());
 		}
 		UUID documentId = this.documents.addToCase(summary.id(),
 				new NewDocument((upload.type() != null) ? upload.type().strip().toUpperCase(java.util.Locale.ROOT) : "",
@@ -139,22 +140,8 @@ public class CaseDocumentUploads {
 			.single());
 	}
 
-	private static String detect(byte[] content) {
-		try {
-			return TIKA.detect(new ByteArrayInputStream(content));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(content);
 	}
 
 	private static String sha256(String value) {

@@ -2,15 +2,11 @@ package de.amtsweg.integrations.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +18,7 @@ import de.amtsweg.platform.InvalidInputException;
 import de.amtsweg.platform.NotFoundException;
 import de.amtsweg.platform.OrgUnit;
 import de.amtsweg.platform.OrgUnits;
+import de.amtsweg.platform.Sha256;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -258,13 +255,7 @@ public class SpecialistSystems {
 	}
 
 	static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(value);
 	}
 
 }

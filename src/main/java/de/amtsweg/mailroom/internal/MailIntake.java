@@ -1,7 +1,5 @@
 package de.amtsweg.mailroom.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -12,9 +10,10 @@ import java.util.regex.Pattern;
 import de.amtsweg.accounts.StaffPrincipal;
 import de.amtsweg.platform.AuditLog;
 import de.amtsweg.platform.BlobStore;
+import de.amtsweg.platform.ContentTypes;
 import de.amtsweg.platform.InvalidInputException;
 import de.amtsweg.platform.NotFoundException;
-import org.apache.tika.Tika;
+import de.amtsweg.platform.VirusCheck;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -22,15 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Takes a batch of scanned letters into the intake queue. Each file's type is what its
- * bytes are (Tika's detection by magic numbers, never the name or what the browser says);
- * the blobs are stored and the rows inserted in one transaction, so an accepted upload is
- * never lost. The page's idempotency key makes a repeated submit of the same batch add
- * nothing, and the same bytes twice in one batch count once.
+ * bytes are (the platform's {@link ContentTypes}, never the name or what the browser
+ * says), and it must pass the {@link VirusCheck}; the blobs are stored and the rows
+ * inserted in one transaction, so an accepted upload is never lost. The page's
+ * idempotency key makes a repeated submit of the same batch add nothing, and the same
+ * bytes twice in one batch count once.
  */
 @Service
 public class MailIntake {
 
-	static final Set<String> TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "image/tiff");
+	static final Set<String> TYPES = Set.of(ContentTypes.PDF, ContentTypes.PNG, ContentTypes.JPEG, ContentTypes.TIFF);
 
 	private static final Pattern KEY = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -42,19 +42,20 @@ public class MailIntake {
 
 	private final Clock clock;
 
-	private final Tika tika = new Tika();
+	private final VirusCheck virusCheck;
 
 	private final int maxFiles;
 
 	private final long maxBytes;
 
-	MailIntake(MailRepository repository, BlobStore blobs, AuditLog auditLog, Clock clock,
+	MailIntake(MailRepository repository, BlobStore blobs, AuditLog auditLog, Clock clock, VirusCheck virusCheck,
 			@Value("${amtsweg.mailroom.max-files-per-batch:20}") int maxFiles,
 			@Value("${amtsweg.mailroom.max-file-bytes:20971520}") long maxBytes) {
 		this.repository = repository;
 		this.blobs = blobs;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.virusCheck = virusCheck;
 		this.maxFiles = maxFiles;
 		this.maxBytes = maxBytes;
 	}
@@ -94,10 +95,11 @@ public class MailIntake {
 			if (file.content().length > this.maxBytes) {
 				throw InvalidInputException.of("files", "mailroom.error.tooLarge", file.name(), maxMegabytes());
 			}
-			types[i] = detect(file.content());
+			types[i] = ContentTypes.detect(file.content());
 			if (!TYPES.contains(types[i])) {
 				throw InvalidInputException.of("files", "mailroom.error.type", file.name());
 			}
+			this.virusCheck.requireClean("files", file.name(), file.content(), "mailroom", staff.municipalityId());
 		}
 		UUID municipalityId = staff.municipalityId();
 		Instant now = this.clock.instant();
@@ -123,15 +125,6 @@ public class MailIntake {
 			.stream()
 			.filter((item) -> item.municipalityId().equals(staff.municipalityId()))
 			.toList();
-	}
-
-	private String detect(byte[] content) {
-		try {
-			return this.tika.detect(new ByteArrayInputStream(content));
-		}
-		catch (IOException ex) {
-			return "application/octet-stream";
-		}
 	}
 
 	static String safeName(String fileName) {

@@ -271,7 +271,7 @@ public class MailRoom {
 		boolean frontDesk = sameMunicipality && frontDesk(staff);
 		boolean unit = sameMunicipality && item.orgUnitId() != null && unitsOf(staff).contains(item.orgUnitId());
 		if (!frontDesk && !unit) {
-			this.auditLog.record("mail-item.refused", ITEM, id.toString(), staff.municipalityId(), "");
+			this.auditLog.recordRefusal("mail-item.refused", ITEM, id.toString(), staff.municipalityId(), "");
 			throw new NotFoundException("Mail item " + id);
 		}
 		return item;

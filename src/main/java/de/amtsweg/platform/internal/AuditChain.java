@@ -1,8 +1,5 @@
 package de.amtsweg.platform.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,13 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import de.amtsweg.platform.AuditEntry;
 import de.amtsweg.platform.AuditVerification;
+import de.amtsweg.platform.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -316,13 +313,7 @@ public class AuditChain {
 		for (String field : fields) {
 			input.append(field.length()).append(':').append(field).append(';');
 		}
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(input.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(input.toString());
 	}
 
 	private static AuditEntry entry(ResultSet rs, int row) throws SQLException {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.UUID;
 import de.amtsweg.platform.Municipalities;
 import de.amtsweg.platform.Municipality;
 import de.amtsweg.platform.PdfSigner;
+import de.amtsweg.platform.Sha256;
 import de.amtsweg.platform.SignatureCheck;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -160,7 +160,7 @@ class PadesSigner implements PdfSigner {
 	}
 
 	private static Attribute signingCertificateAttribute(X509Certificate certificate) throws GeneralSecurityException {
-		byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+		byte[] hash = Sha256.of(certificate.getEncoded());
 		IssuerSerial issuerSerial = new IssuerSerial(
 				new GeneralNames(
 						new GeneralName(X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))),

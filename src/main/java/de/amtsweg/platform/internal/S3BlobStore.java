@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -28,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import de.amtsweg.platform.BlobStore;
 import de.amtsweg.platform.NotFoundException;
+import de.amtsweg.platform.Sha256;
 
 /**
  * Blobs as objects in an S3-compatible bucket ({@code <prefix>ab/cd/abcd…}), over plain
@@ -238,12 +238,7 @@ class S3BlobStore implements BlobStore {
 	}
 
 	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.digest();
 	}
 
 }

@@ -2,32 +2,30 @@ package de.amtsweg.postbox.internal;
 
 import java.util.List;
 
+import de.amtsweg.platform.ContentTypes;
 import de.amtsweg.platform.InvalidInputException;
+import de.amtsweg.platform.VirusCheck;
 import de.amtsweg.postbox.NewAttachment;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Whether files may be attached: how many, how large, and of which type their first bytes
- * show (never their name or what the sender claims). The same rule as the forms module's
- * upload check, which is not part of that module's API.
+ * show ({@link ContentTypes}, never their name or what the sender claims), and clean
+ * ({@link VirusCheck}).
  */
 @Component
 public class AttachmentCheck {
-
-	private static final byte[] PDF = { '%', 'P', 'D', 'F', '-' };
-
-	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-
-	private static final byte[] JPEG = { (byte) 0xff, (byte) 0xd8, (byte) 0xff };
 
 	static final String FIELD = "attachments";
 
 	private final PostboxProperties properties;
 
-	AttachmentCheck(PostboxProperties properties) {
+	private final VirusCheck virusCheck;
+
+	AttachmentCheck(PostboxProperties properties, VirusCheck virusCheck) {
 		this.properties = properties;
+		this.virusCheck = virusCheck;
 	}
 
 	/**
@@ -51,10 +49,11 @@ public class AttachmentCheck {
 			throw InvalidInputException.of(FIELD, "postbox.error.attachment.tooLarge", name,
 					Math.max(1, Math.round(this.properties.maxAttachmentSizeKb() / 1024.0)));
 		}
-		String type = sniff(attachment.content());
+		String type = ContentTypes.detectAllowed(attachment.content(), ContentTypes.PDF_PNG_JPEG);
 		if (type == null) {
 			throw InvalidInputException.of(FIELD, "postbox.error.attachment.type", name);
 		}
+		this.virusCheck.requireClean(FIELD, name, attachment.content(), "postbox", null);
 		return type;
 	}
 
@@ -65,31 +64,6 @@ public class AttachmentCheck {
 			base = "datei";
 		}
 		return (base.length() > 255) ? base.substring(base.length() - 255) : base;
-	}
-
-	private static @Nullable String sniff(byte[] content) {
-		if (startsWith(content, PDF)) {
-			return "application/pdf";
-		}
-		if (startsWith(content, PNG)) {
-			return "image/png";
-		}
-		if (startsWith(content, JPEG)) {
-			return "image/jpeg";
-		}
-		return null;
-	}
-
-	private static boolean startsWith(byte[] content, byte[] prefix) {
-		if (content.length < prefix.length) {
-			return false;
-		}
-		for (int i = 0; i < prefix.length; i++) {
-			if (content[i] != prefix[i]) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }

@@ -351,7 +351,7 @@ public class Conversations {
 			visible = ((Party.Guest) party).threadId().equals(threadId) && thread.guestEmail() != null;
 		}
 		if (!visible) {
-			this.auditLog.record("postbox.thread.refused", RECORD, threadId.toString(), null, "");
+			this.auditLog.recordRefusal("postbox.thread.refused", RECORD, threadId.toString(), null, "");
 			throw new NotFoundException("Thread " + threadId);
 		}
 		return thread;

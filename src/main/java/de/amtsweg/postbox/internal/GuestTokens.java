@@ -1,14 +1,12 @@
 package de.amtsweg.postbox.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
+
+import de.amtsweg.platform.Sha256;
 
 import org.springframework.stereotype.Component;
 
@@ -45,13 +43,7 @@ public class GuestTokens {
 	}
 
 	public static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(token);
 	}
 
 }

@@ -1,4 +1,4 @@
-package de.amtsweg.forms.internal;
+package de.amtsweg.platform;
 
 import org.jspecify.annotations.Nullable;
 

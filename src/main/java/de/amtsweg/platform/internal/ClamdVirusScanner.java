@@ -1,4 +1,4 @@
-package de.amtsweg.forms.internal;
+package de.amtsweg.platform.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import de.amtsweg.platform.VirusScanner;
 
 /**
  * Asks ClamAV's daemon over TCP with its INSTREAM command: {@code zINSTREAM\0}, then
