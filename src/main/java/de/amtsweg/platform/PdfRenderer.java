@@ -42,6 +42,12 @@ public class PdfRenderer {
 
 	private static final byte[] SRGB_PROFILE = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
+	private static final String TRANSFORMER_FACTORY = "javax.xml.transform.TransformerFactory";
+
+	static {
+		pinTransformerFactory();
+	}
+
 	private final SpringTemplateEngine engine;
 
 	public PdfRenderer(MessageSource messageSource) {
@@ -95,6 +101,25 @@ public class PdfRenderer {
 					}
 				}
 				return;
+			}
+		}
+	}
+
+	/**
+	 * The XMP metadata of every PDF/A is written by xmpbox's {@code XmpSerializer}, which
+	 * calls {@code TransformerFactory.newInstance()} per document; without the system
+	 * property that is a service look-up through every jar of the class path, which the
+	 * JDK does not cache: about a quarter of the CPU time of rendering a receipt
+	 * (bench/forms/README.md). Naming the provider that the look-up finds keeps the same
+	 * provider for everyone and skips the scan. A provider set by the operator stands.
+	 */
+	private static void pinTransformerFactory() {
+		if (System.getProperty(TRANSFORMER_FACTORY) == null) {
+			Class<?> provider = javax.xml.transform.TransformerFactory.newInstance().getClass();
+			// only a provider every class loader sees: the JDK's own or one on the
+			// application class path, never one of a nested loader
+			if (provider.getClassLoader() == null || provider.getClassLoader() == ClassLoader.getSystemClassLoader()) {
+				System.setProperty(TRANSFORMER_FACTORY, provider.getName());
 			}
 		}
 	}

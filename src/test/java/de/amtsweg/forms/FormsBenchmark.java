@@ -117,15 +117,23 @@ class FormsBenchmark extends IntegrationTest {
 		measured(pageName + ", " + THREADS + " clients", clients, (session) -> session.get(page).status());
 		measured("check page GET, " + THREADS + " clients", clients, (session) -> session.get(check).status());
 
-		// 2. sustained submissions
-		long outboxBefore = incompletePublications(RECEIPTS);
+		// 2. sustained submissions, and everything they cause: every listener of the
+		// outbox
+		// (receipt notice, case opening with its BPMN process, e-file, fee claim, mails)
+		long outboxBefore = incompletePublications("%");
+		long receiptsBefore = incompletePublications(RECEIPTS);
+		jdk.jfr.Recording recording = profile();
+		if (Boolean.getBoolean("bench.pgStatStatements")) {
+			this.jdbc.sql("create extension if not exists pg_stat_statements").update();
+			this.jdbc.sql("select pg_stat_statements_reset()").query().listOfRows();
+		}
 		ServerCost cost = ServerCost.start(this.jdbc);
 		AtomicInteger failures = new AtomicInteger();
 		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+		ExecutorService threads = Executors.newFixedThreadPool(THREADS, ServerCost.DRIVER);
 		long start = System.nanoTime();
 		for (WebSession session : clients) {
-			threads.submit(() -> {
+			threads.submit(ServerCost.driver(() -> {
 				String token = tokens.get(session);
 				Draft draft;
 				while ((draft = drafts.poll()) != null) {
@@ -137,11 +145,12 @@ class FormsBenchmark extends IntegrationTest {
 						failures.incrementAndGet();
 					}
 				}
-			});
+			}));
 		}
 		threads.shutdown();
 		threads.awaitTermination(30, TimeUnit.MINUTES);
-		double seconds = (System.nanoTime() - start) / 1e9;
+		long submitted = System.nanoTime();
+		double seconds = (submitted - start) / 1e9;
 		List<Double> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
 		System.out.printf(Locale.ROOT,
@@ -149,27 +158,78 @@ class FormsBenchmark extends IntegrationTest {
 						+ "p99 %.1f ms; failed %d%n",
 				sorted.size(), seconds, THREADS, sorted.size() / seconds, percentile(sorted, 50),
 				percentile(sorted, 95), percentile(sorted, 99), failures.get());
-		System.out.println("  per submission: " + cost.per(sorted.size()));
-		System.out.printf(Locale.ROOT, "Receipt notices still queued (outbox) right after the last submit: %d%n",
-				incompletePublications(RECEIPTS) - outboxBefore);
-		long drained = System.nanoTime();
-		while (incompletePublications(RECEIPTS) > outboxBefore
-				&& System.nanoTime() - drained < Duration.ofMinutes(10).toNanos()) {
+		System.out.printf(Locale.ROOT,
+				"Outbox right after the last submit: %d receipt notices, %d publications in all still queued%n",
+				incompletePublications(RECEIPTS) - receiptsBefore, incompletePublications("%") - outboxBefore);
+		System.out.println("  by listener: " + backlog());
+		Long receiptsDone = null;
+		while (incompletePublications("%") > outboxBefore
+				&& System.nanoTime() - submitted < Duration.ofMinutes(20).toNanos()) {
+			if (receiptsDone == null && incompletePublications(RECEIPTS) <= receiptsBefore) {
+				receiptsDone = System.nanoTime();
+			}
 			TimeUnit.MILLISECONDS.sleep(200);
 		}
-		System.out.printf(Locale.ROOT, "Receipt notices drained %.1f s after the last submit (%d left)%n",
-				(System.nanoTime() - drained) / 1e9, incompletePublications(RECEIPTS) - outboxBefore);
-		// other modules react to FormSubmitted too (cases open a case, payments claim the
-		// fee) and to what follows from it; their backlog is theirs, not waited for here
-		System.out.println("Other listeners' backlog in the outbox now: " + this.jdbc.sql("""
-				select listener_id, count(*) from event_publication where completion_date is null
-				and listener_id not like :receipts group by listener_id order by 1""")
-			.param("receipts", RECEIPTS)
-			.query((rs, row) -> rs.getString(1).replaceAll(".*\\.([A-Za-z]+\\.[a-zA-Z]+)\\(.*", "$1") + " "
-					+ rs.getLong(2))
-			.list());
+		long drained = System.nanoTime();
+		if (receiptsDone == null) {
+			receiptsDone = drained;
+		}
+		System.out.printf(Locale.ROOT,
+				"Receipt notices drained %.1f s after the last submit; all listeners drained %.1f s after it "
+						+ "(%d left: %s)%n",
+				(receiptsDone - submitted) / 1e9, (drained - submitted) / 1e9,
+				incompletePublications("%") - outboxBefore, backlog());
+		System.out.printf(Locale.ROOT,
+				"Sustained: %d submissions in %.1f s until everything they caused was done = %.0f per second%n",
+				sorted.size(), (drained - start) / 1e9, sorted.size() / ((drained - start) / 1e9));
+		System.out.println("  per submission, all work included: " + cost.per(sorted.size()));
+		if (recording != null) {
+			Path file = Path.of("target/forms-benchmark.jfr").toAbsolutePath();
+			recording.dump(file);
+			recording.close();
+			System.out.println("  JFR recording of the submissions and the drain: " + file);
+		}
+		statements();
 		System.out.printf(Locale.ROOT, "Load average at the end: %.2f%n%n",
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+	}
+
+	/** {@code -Dbench.jfr=true}: a JFR profile of the submissions and the drain. */
+	private static jdk.jfr.@org.jspecify.annotations.Nullable Recording profile() throws Exception {
+		if (!Boolean.getBoolean("bench.jfr")) {
+			return null;
+		}
+		jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+		recording.start();
+		return recording;
+	}
+
+	/**
+	 * With {@code -Dbench.pgStatStatements=true} (the embedded server preloads
+	 * pg_stat_statements): the statements of the submissions phase by total time.
+	 */
+	private void statements() {
+		if (!Boolean.getBoolean("bench.pgStatStatements")) {
+			return;
+		}
+		System.out.println("  top statements by total time (calls, total ms, rows):");
+		this.jdbc.sql("""
+				select calls, total_exec_time, rows, regexp_replace(left(query, 150), '\\s+', ' ', 'g')
+				from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+				order by total_exec_time desc limit 40""")
+			.query((rs, row) -> String.format(Locale.ROOT, "    %8d %9.0f %8d  %s", rs.getLong(1), rs.getDouble(2),
+					rs.getLong(3), rs.getString(4)))
+			.list()
+			.forEach(System.out::println);
+	}
+
+	private List<String> backlog() {
+		return this.jdbc.sql("""
+				select listener_id, count(*) from event_publication where completion_date is null
+				group by listener_id order by 1""")
+			.query((rs, row) -> rs.getString(1).replaceAll(".*\\.([A-Za-z]+\\.[a-zA-Z]+)\\(.*", "$1") + " "
+					+ rs.getLong(2))
+			.list();
 	}
 
 	private long incompletePublications(String listener) {
@@ -207,16 +267,16 @@ class FormsBenchmark extends IntegrationTest {
 	private static List<Double> load(List<WebSession> clients, java.util.function.ToIntFunction<WebSession> request,
 			int seconds) throws InterruptedException {
 		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-		ExecutorService threads = Executors.newFixedThreadPool(clients.size());
+		ExecutorService threads = Executors.newFixedThreadPool(clients.size(), ServerCost.DRIVER);
 		long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
 		for (WebSession session : clients) {
-			threads.submit(() -> {
+			threads.submit(ServerCost.driver(() -> {
 				while (System.nanoTime() < end) {
 					long t = System.nanoTime();
 					int status = request.applyAsInt(session);
 					latencies.add((status == 200) ? (System.nanoTime() - t) / 1e6 : Double.NaN);
 				}
-			});
+			}));
 		}
 		threads.shutdown();
 		threads.awaitTermination(seconds + 60, TimeUnit.SECONDS);
@@ -247,7 +307,35 @@ class FormsBenchmark extends IntegrationTest {
 	 * threads), CPU time of the embedded PostgreSQL (postmaster and its backends) and the
 	 * database's own counters (transactions, rows written, index and sequential scans).
 	 */
-	record ServerCost(JdbcClient jdbc, long requestThreadsNanos, long postgresNanos, Map<String, Long> database) {
+	record ServerCost(JdbcClient jdbc, long requestThreadsNanos, long otherThreadsNanos, long processNanos,
+			long driverAtStart, long postgresNanos, Map<String, Long> database) {
+
+		/** Threads of the load driver, whose CPU time is not the server's. */
+		static final java.util.concurrent.ThreadFactory DRIVER = new java.util.concurrent.ThreadFactory() {
+
+			private final AtomicInteger count = new AtomicInteger();
+
+			@Override
+			public Thread newThread(Runnable work) {
+				return new Thread(work, "bench-driver-" + this.count.incrementAndGet());
+			}
+
+		};
+
+		/** CPU time of finished load-driver threads (a dead thread's time is gone). */
+		private static final java.util.concurrent.atomic.LongAdder DRIVER_NANOS = new java.util.concurrent.atomic.LongAdder();
+
+		static Runnable driver(Runnable work) {
+			return () -> {
+				long before = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+				try {
+					work.run();
+				}
+				finally {
+					DRIVER_NANOS.add(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - before);
+				}
+			};
+		}
 
 		private static final String DATABASE = """
 				select d.xact_commit + d.xact_rollback as transactions, t.written, t.index_scans, t.seq_scans
@@ -258,7 +346,8 @@ class FormsBenchmark extends IntegrationTest {
 				where d.datname = current_database()""";
 
 		static ServerCost start(JdbcClient jdbc) {
-			return new ServerCost(jdbc, requestThreads(), postgres(), database(jdbc));
+			Map<String, Long> database = database(jdbc);
+			return new ServerCost(jdbc, threads(true), threads(false), process(), driverNanos(), postgres(), database);
 		}
 
 		String per(long requests) {
@@ -266,17 +355,43 @@ class FormsBenchmark extends IntegrationTest {
 				return "no requests";
 			}
 			Map<String, Long> now = database(this.jdbc);
+			long request = threads(true) - this.requestThreadsNanos;
+			long other = threads(false) - this.otherThreadsNanos;
+			// process CPU includes GC and JIT, but also the load driver: take it out
+			long jvm = process() - this.processNanos - (driverNanos() - this.driverAtStart);
 			// this query's own transaction and the statistics reads are negligible
 			// against thousands of requests
 			return String.format(Locale.ROOT,
-					"server CPU %.2f ms in request threads + %.2f ms in PostgreSQL; %.1f transactions, "
-							+ "%.1f rows written, %.1f index scans, %.2f sequential scans",
-					(requestThreads() - this.requestThreadsNanos) / 1e6 / requests,
+					"server CPU %.2f ms in request threads + %.2f ms in other application threads (listeners, "
+							+ "schedulers) = %.2f ms in the JVM incl. GC and JIT, + %.2f ms in PostgreSQL; "
+							+ "%.1f transactions, %.1f rows written, %.1f index scans, %.2f sequential scans",
+					request / 1e6 / requests, other / 1e6 / requests, jvm / 1e6 / requests,
 					(postgres() - this.postgresNanos) / 1e6 / requests,
 					(now.get("transactions") - this.database.get("transactions")) / (double) requests,
 					(now.get("written") - this.database.get("written")) / (double) requests,
 					(now.get("index_scans") - this.database.get("index_scans")) / (double) requests,
 					(now.get("seq_scans") - this.database.get("seq_scans")) / (double) requests);
+		}
+
+		private static long process() {
+			return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime();
+		}
+
+		/**
+		 * Load driver: finished driver threads, live ones, and the HTTP client's own
+		 * threads.
+		 */
+		private static long driverNanos() {
+			long total = DRIVER_NANOS.sum();
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+				if (info != null && (info.getThreadName().startsWith("HttpClient-")
+						|| info.getThreadId() == Thread.currentThread().getId())) {
+					total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+				}
+			}
+			return total;
 		}
 
 		private static Map<String, Long> database(JdbcClient jdbc) {
@@ -295,11 +410,21 @@ class FormsBenchmark extends IntegrationTest {
 				.single();
 		}
 
-		private static long requestThreads() {
+		/**
+		 * CPU of Tomcat's request threads, or of every other thread that is not the load
+		 * driver's.
+		 */
+		private static long threads(boolean request) {
 			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 			long total = 0;
 			for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
-				if (info != null && info.getThreadName().startsWith("http-nio-")) {
+				if (info == null) {
+					continue;
+				}
+				String name = info.getThreadName();
+				boolean driver = name.startsWith("bench-driver-") || name.startsWith("HttpClient-")
+						|| info.getThreadId() == Thread.currentThread().getId();
+				if (request ? name.startsWith("http-nio-") : !driver && !name.startsWith("http-nio-")) {
 					total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
 				}
 			}

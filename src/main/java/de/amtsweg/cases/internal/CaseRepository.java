@@ -40,10 +40,9 @@ public class CaseRepository {
 
 	/** The next reference number of the municipality in the year, e.g. VG-2026-000123. */
 	String nextReference(UUID municipalityId, int year) {
-		long number = this.jdbc.sql("""
-				insert into case_reference_counter (municipality_id, year, last_number) values (:municipality, :year, 1)
-				on conflict (municipality_id, year) do update set last_number = case_reference_counter.last_number + 1
-				returning last_number""")
+		// a sequence per municipality and year (case_next_reference): no lock held until
+		// the case commits; gaps are possible, twins are not
+		long number = this.jdbc.sql("select case_next_reference(:municipality, :year)")
 			.param("municipality", municipalityId)
 			.param("year", year)
 			.query(Long.class)

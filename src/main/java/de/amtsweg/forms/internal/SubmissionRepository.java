@@ -17,7 +17,7 @@ import tools.jackson.core.type.TypeReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Tables {@code form_submission} and {@code form_reference_counter}. */
+/** Table {@code form_submission} and the reference number sequences. */
 @Repository
 class SubmissionRepository {
 
@@ -27,12 +27,17 @@ class SubmissionRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The next number of the municipality's year; numbers may have gaps, never twins. */
+	/**
+	 * The next number of the municipality's year; numbers may have gaps, never twins.
+	 * Drawn from a sequence (see {@code form_next_reference}), which holds no lock until
+	 * the submission commits.
+	 */
 	long nextNumber(UUID municipalityId, int year) {
-		return this.jdbc.sql("""
-				insert into form_reference_counter (municipality_id, year, last_number) values (:m, :year, 1)
-				on conflict (municipality_id, year) do update set last_number = form_reference_counter.last_number + 1
-				returning last_number""").param("m", municipalityId).param("year", year).query(Long.class).single();
+		return this.jdbc.sql("select form_next_reference(:m, :year)")
+			.param("m", municipalityId)
+			.param("year", year)
+			.query(Long.class)
+			.single();
 	}
 
 	/**

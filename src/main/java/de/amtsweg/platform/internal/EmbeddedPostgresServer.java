@@ -125,6 +125,10 @@ final class EmbeddedPostgresServer {
 				.setServerConfig("max_connections", "200")
 				.setLocaleConfig("encoding", "UTF8")
 				.setLocaleConfig("locale", "C.UTF-8");
+			if (Boolean.getBoolean("bench.pgStatStatements")) {
+				// statement statistics for bench/forms.sh only; never set in production
+				builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+			}
 			if (settings.port() > 0) {
 				builder.setPort(settings.port());
 			}
