@@ -90,19 +90,27 @@ public class CaseFees {
 			problems.add("dueDate", "cases.fee.dueDate.past");
 		}
 		problems.throwIfAny();
+		return claim(file, staff.displayName(), requestKey.toString(), amount.orElseThrow(), purpose, dueDate);
+	}
+
+	/**
+	 * Sets a checked claim on the case, once per request key: the clerk's form and the
+	 * route's service task "Zahlung anfordern" both end here.
+	 */
+	Claim claim(CaseFile file, String actorName, String requestKey, BigDecimal amount, String purpose,
+			LocalDate dueDate) {
 		String email = (file.applicantEmail() != null) ? file.applicantEmail() : "";
 		Debtor debtor = (file.applicantAccountId() != null)
 				? Debtor.citizen(file.applicantAccountId(), file.applicantName(), email)
 				: Debtor.guest(file.applicantName(), email);
 		String originReference = file.reference() + "/" + requestKey;
 		boolean fresh = this.claims.idOf(ClaimOrigin.CASE, originReference).isEmpty();
-		Claim claim = this.claims
-			.create(NewClaim.dueOn(file.municipalityId(), debtor, purpose.trim() + " (" + file.reference() + ")",
-					amount.orElseThrow(), dueDate, ClaimOrigin.CASE, originReference));
+		Claim claim = this.claims.create(NewClaim.dueOn(file.municipalityId(), debtor,
+				purpose.trim() + " (" + file.reference() + ")", amount, dueDate, ClaimOrigin.CASE, originReference));
 		if (fresh) {
-			this.cases.addEvent(caseId, this.clock.instant(), EVENT, null, staff.displayName(),
+			this.cases.addEvent(file.id(), this.clock.instant(), EVENT, null, actorName,
 					claim.reference() + " " + claim.amount().toPlainString() + " EUR", true);
-			this.auditLog.record("case.fee-claimed", "case", caseId.toString(), file.municipalityId(),
+			this.auditLog.record("case.fee-claimed", "case", file.id().toString(), file.municipalityId(),
 					file.reference() + " " + claim.reference() + " " + claim.amount().toPlainString() + " EUR");
 		}
 		return claim;

@@ -1,15 +1,21 @@
 package de.amtsweg.cases.internal;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import de.amtsweg.cases.CaseResult;
 import de.amtsweg.cases.CaseStatus;
 import de.amtsweg.cases.CaseStatusChanged;
+import de.amtsweg.deadlines.DeadlinePeriod;
+import de.amtsweg.deadlines.Deadlines;
+import de.amtsweg.payments.Claims;
 import de.amtsweg.platform.AuditLog;
 import de.amtsweg.platform.BlobStore;
 import de.amtsweg.platform.Municipalities;
@@ -19,6 +25,7 @@ import de.amtsweg.platform.PdfSigner;
 import de.amtsweg.postbox.NewThread;
 import de.amtsweg.postbox.Postbox;
 import org.flowable.engine.delegate.DelegateExecution;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -79,12 +86,18 @@ public class CaseRoute {
 
 	private final TestRunRepository testCases;
 
+	private final CaseFees fees;
+
+	private final Deadlines deadlines;
+
 	CaseRoute(CaseRepository cases, CaseTypes caseTypes, PdfRenderer pdf, PdfSigner signer, BlobStore blobs,
 			Municipalities municipalities, OrgUnits orgUnits, AuditLog auditLog, ApplicationEventPublisher events,
 			Clock clock, Postbox postbox, MessageSource messages, CaseQuestionRepository questions,
-			TestRunRepository testCases) {
+			TestRunRepository testCases, CaseFees fees, Deadlines deadlines) {
 		this.testCases = testCases;
 		this.questions = questions;
+		this.fees = fees;
+		this.deadlines = deadlines;
 		this.cases = cases;
 		this.caseTypes = caseTypes;
 		this.pdf = pdf;
@@ -263,6 +276,59 @@ public class CaseRoute {
 	 */
 	private void recordOnTestCase(DelegateExecution execution, String kind, String details) {
 		this.testCases.addEvent(testCaseOf(execution), this.clock.instant(), kind, AuditLog.SYSTEM, details);
+	}
+
+	/**
+	 * Requests a payment from the applicant ("Zahlung anfordern"): a claim on the case
+	 * like the clerk's "Gebühr/Forderung festsetzen", in the case's history and on the
+	 * citizen's finances page. The request key is the process instance and the task, so a
+	 * job the engine retries (or a step run again after a migration) claims once. An
+	 * amount variable that holds no amount requests nothing; the clerks see why in the
+	 * history.
+	 * @param amount a fixed amount ({@code 12,00}) or the name of a process variable
+	 * @param purpose what the payment is for
+	 * @param duePeriod ISO 8601 period from today (BGB §§187-193), e.g. {@code P14D}
+	 */
+	@Transactional
+	public void requestPayment(DelegateExecution execution, String amount, String purpose, String duePeriod) {
+		RouteValidator.PaymentCall call = new RouteValidator.PaymentCall(amount.trim(), purpose.trim(),
+				duePeriod.trim());
+		if (TestRuns.isTest(execution)) {
+			recordOnTestCase(execution, "payment", call.amount() + " " + call.purpose());
+			return;
+		}
+		CaseFile file = caseOf(execution);
+		Optional<BigDecimal> value = call.amountVariable()
+			.map((name) -> amountOf(execution.getVariable(name)))
+			.orElseGet(call::fixedAmount)
+			.filter(Claims::isAmount);
+		DeadlinePeriod period = DeadlinePeriod.parse(call.duePeriod())
+			.orElseThrow(() -> new IllegalStateException("Route checked without a valid due period: " + duePeriod));
+		if (value.isEmpty()) {
+			this.cases.addEvent(file.id(), this.clock.instant(), "paymentNotRequested", null, AuditLog.SYSTEM,
+					execution.getCurrentActivityId() + ": " + call.amount(), false);
+			this.auditLog.recordAs(AuditLog.SYSTEM, "case.payment-not-requested", "case", file.id().toString(),
+					file.municipalityId(), execution.getCurrentActivityId() + " " + call.amount());
+			return;
+		}
+		LocalDate dueDate = this.deadlines
+			.end(this.municipalities.get(file.municipalityId()).state(), LocalDate.now(this.clock), period)
+			.end();
+		String requestKey = UUID
+			.nameUUIDFromBytes(("route:" + execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId())
+				.getBytes(StandardCharsets.UTF_8))
+			.toString();
+		this.fees.claim(file, AuditLog.SYSTEM, requestKey, value.get(), call.purpose(), dueDate);
+	}
+
+	private static Optional<BigDecimal> amountOf(@Nullable Object value) {
+		if (value instanceof BigDecimal decimal) {
+			return Optional.of(decimal);
+		}
+		if (value instanceof Number number) {
+			return Claims.amountOf(number.toString());
+		}
+		return (value != null) ? Claims.amountOf(value.toString()) : Optional.empty();
 	}
 
 	private CaseFile caseOf(DelegateExecution execution) {

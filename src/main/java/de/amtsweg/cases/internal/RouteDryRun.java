@@ -1,5 +1,7 @@
 package de.amtsweg.cases.internal;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 
+import de.amtsweg.payments.Claims;
 import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.EndEvent;
 import org.flowable.bpmn.model.EventDefinition;
@@ -182,7 +186,9 @@ public final class RouteDryRun {
 			follow(node, out, mainPath);
 		}
 		else if (node instanceof ServiceTask task) {
-			Step step = step(task, "serviceTask", task.getImplementation());
+			Step step = RouteValidator.paymentCall(task.getImplementation())
+				.map((payment) -> step(task, "payment", paymentDetail(task, payment)))
+				.orElseGet(() -> step(task, "serviceTask", task.getImplementation()));
 			out.add(step);
 			if (mainPath) {
 				this.serviceCalls.add(step);
@@ -332,6 +338,23 @@ public final class RouteDryRun {
 			return result;
 		}
 		throw new DryRunFailure("notBoolean", flow.getConditionExpression().trim());
+	}
+
+	/** The amount the route would request, e.g. {@code 12,00 EUR}. */
+	private String paymentDetail(ServiceTask task, RouteValidator.PaymentCall payment) {
+		BigDecimal amount = payment.amountVariable().map((name) -> {
+			Object value = this.variables.get(name);
+			if (value == null) {
+				throw new DryRunFailure("paymentAmount", name(task), name);
+			}
+			return Claims.amountOf(value.toString())
+				.filter(Claims::isAmount)
+				.orElseThrow(() -> new DryRunFailure("paymentAmountInvalid", name(task), name, value.toString()));
+		}).orElseGet(() -> payment.fixedAmount().orElseThrow());
+		NumberFormat format = NumberFormat.getNumberInstance(Locale.GERMANY);
+		format.setMinimumFractionDigits(2);
+		format.setMaximumFractionDigits(2);
+		return format.format(amount) + " EUR";
 	}
 
 	private static Step step(FlowNode node, String kind, @Nullable String detail) {

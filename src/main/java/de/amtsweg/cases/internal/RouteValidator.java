@@ -2,12 +2,14 @@ package de.amtsweg.cases.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -19,6 +21,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import de.amtsweg.cases.CaseStatus;
+import de.amtsweg.deadlines.DeadlinePeriod;
+import de.amtsweg.payments.Claims;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.BpmnModel;
@@ -81,6 +85,16 @@ public final class RouteValidator {
 		.compile("\\$\\{caseRoute\\.sendMessage\\(execution, ?'([^'\"\\\\${}#]{1,500})'\\)\\}");
 
 	private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}");
+
+	private static final String PAYMENT_CALL_START = "${caseRoute.requestPayment(";
+
+	private static final Pattern REQUEST_PAYMENT = Pattern.compile(
+			"\\$\\{caseRoute\\.requestPayment\\(execution, ?'([^'\"\\\\${}#]*)', ?'([^'\"\\\\${}#]*)', ?'([^'\"\\\\${}#]*)'\\)\\}");
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+	/** The longest purpose of a claim a route may request (as on the clerk's form). */
+	static final int PAYMENT_PURPOSE_MAX = 200;
 
 	private static final Pattern DURATION = Pattern
 		.compile("P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?");
@@ -262,7 +276,10 @@ public final class RouteValidator {
 		}
 		else if (ImplementationType.IMPLEMENTATION_TYPE_EXPRESSION.equals(type)) {
 			String expression = task.getImplementation().trim();
-			if (isAllowedCall(expression)) {
+			if (expression.startsWith(PAYMENT_CALL_START)) {
+				checkPaymentCall(id, expression, accepted, problems);
+			}
+			else if (isAllowedCall(expression)) {
 				accepted.add(expression);
 			}
 			else {
@@ -342,6 +359,70 @@ public final class RouteValidator {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The arguments of a route's payment request
+	 * {@code ${caseRoute.requestPayment(execution, '12,00', 'Verwaltungsgebühr',
+	 * 'P14D')}}.
+	 *
+	 * @param amount a fixed amount ({@code 12,00} or {@code 12.00}) or the name of a
+	 * process variable that holds it, such as the form's computed {@code fee}
+	 * @param purpose the purpose the citizen reads on the claim
+	 * @param duePeriod how long the citizen has to pay, ISO 8601 ({@code P14D},
+	 * {@code P2W}, {@code P1M})
+	 */
+	record PaymentCall(String amount, String purpose, String duePeriod) {
+
+		/** The fixed amount; empty when the amount names a variable. */
+		Optional<BigDecimal> fixedAmount() {
+			return IDENTIFIER.matcher(this.amount).matches() ? Optional.empty() : Claims.amountOf(this.amount);
+		}
+
+		/** The variable that holds the amount, if the amount names one. */
+		Optional<String> amountVariable() {
+			return IDENTIFIER.matcher(this.amount).matches() ? Optional.of(this.amount) : Optional.empty();
+		}
+
+	}
+
+	/** The payment request's arguments, if the expression is one in the allowed form. */
+	static Optional<PaymentCall> paymentCall(@Nullable String expression) {
+		if (expression == null) {
+			return Optional.empty();
+		}
+		var matcher = REQUEST_PAYMENT.matcher(expression.trim());
+		if (!matcher.matches()) {
+			return Optional.empty();
+		}
+		return Optional.of(new PaymentCall(matcher.group(1).trim(), matcher.group(2).trim(), matcher.group(3).trim()));
+	}
+
+	private static void checkPaymentCall(String id, String expression, Set<String> accepted,
+			List<RouteProblem> problems) {
+		Optional<PaymentCall> call = paymentCall(expression);
+		if (call.isEmpty()) {
+			problems.add(RouteProblem.of("requestPayment", id, expression));
+			return;
+		}
+		// its shape is safe: report wrong arguments once, not also as an unchecked
+		// expression
+		accepted.add(expression);
+		PaymentCall payment = call.get();
+		if (payment.amountVariable().isPresent()) {
+			if (RESERVED.contains(payment.amount())) {
+				problems.add(RouteProblem.of("requestPaymentAmount", id, payment.amount()));
+			}
+		}
+		else if (payment.fixedAmount().filter(Claims::isAmount).isEmpty()) {
+			problems.add(RouteProblem.of("requestPaymentAmount", id, payment.amount()));
+		}
+		if (payment.purpose().isBlank() || payment.purpose().length() > PAYMENT_PURPOSE_MAX) {
+			problems.add(RouteProblem.of("requestPaymentPurpose", id, String.valueOf(PAYMENT_PURPOSE_MAX)));
+		}
+		if (DeadlinePeriod.parse(payment.duePeriod()).isEmpty()) {
+			problems.add(RouteProblem.of("requestPaymentPeriod", id, payment.duePeriod()));
+		}
 	}
 
 	/** Whether the expression calls one of the methods a route may call. */
