@@ -105,6 +105,14 @@ public interface Cases {
 			@Nullable String noticeText, String actorName);
 
 	/**
+	 * Notes in the case's history that an incoming letter was filed into its e-file (the
+	 * mail room), so the clerk sees it beside the case's other events.
+	 * @param title the letter's title in the file
+	 * @param actorName who filed it, for the case's history
+	 */
+	void incomingLetterFiled(UUID caseId, String title, String actorName);
+
+	/**
 	 * A case that changed.
 	 *
 	 * @param summary the case

@@ -33,8 +33,7 @@ abstract class AccountsTestSupport extends IntegrationTest {
 	 * add up over the suite; each test that uses those forms starts afresh.
 	 */
 	void forgetClientLimits() {
-		this.jdbc.sql("delete from account_rate_limit where key like 'registration:%' or key like 'mail-request:%'")
-			.update();
+		this.jdbc.sql("delete from rate_limit where name in ('registration', 'mail-request')").update();
 	}
 
 	WebSession.Page register(WebSession session, String email, String password) {

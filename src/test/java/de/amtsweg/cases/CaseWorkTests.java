@@ -151,6 +151,9 @@ class CaseWorkTests extends IntegrationTest {
 				.as(outsider + " claim")
 				.isEqualTo(404);
 		}
+		assertThat(this.auditLog.forRecord("case", caseId.toString())).extracting((entry) -> entry.action())
+			.as("the refusals outlive the rolled-back requests")
+			.contains("case.refused");
 		WebSession max = CaseFixtures.signedIn(newSession(), "/anmelden", "max.mustermann@example.org");
 		assertThat(max.get("/konto/antraege/" + caseId).status()).isEqualTo(404);
 		assertThat(max.download("/konto/antraege/" + caseId + "/bescheid").statusCode()).isEqualTo(404);

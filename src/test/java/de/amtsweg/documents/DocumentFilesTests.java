@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import de.amtsweg.cases.Cases;
+import de.amtsweg.platform.AuditEntry;
 import de.amtsweg.platform.AuditLog;
 import de.amtsweg.platform.BlobStore;
 import de.amtsweg.forms.internal.Answers;
@@ -19,8 +20,10 @@ import de.amtsweg.forms.internal.Draft;
 import de.amtsweg.forms.internal.FormFilling;
 import de.amtsweg.platform.Municipalities;
 import de.amtsweg.platform.Municipality;
+import de.amtsweg.platform.Sha256;
 import de.amtsweg.platform.SystemActor;
 import de.amtsweg.support.IntegrationTest;
+import de.amtsweg.support.RealClamd;
 import de.amtsweg.support.WebSession;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +94,29 @@ class DocumentFilesTests extends IntegrationTest {
 			.isEqualTo(404);
 		assertThat(other.get("/intern/akten").mainText()).doesNotContain(title);
 		assertThat(owner.get("/intern/akten").mainText()).contains(title);
+		assertThat(this.auditLog.forRecord("document-file", fileId.toString())).extracting(AuditEntry::action)
+			.as("the refusals outlive the rolled-back requests")
+			.contains("document-file.refused");
+	}
+
+	@Test
+	void anInfectedUploadIsRefusedWithAMessageAndTheRefusalIsAudited() {
+		this.virusScanner.useRealClamd();
+		WebSession clerk = newSession().signInAsStaff("standesamt@musterstadt.example");
+		UUID fileId = DocumentFixtures.createFile(clerk, "Akte " + UUID.randomUUID());
+		byte[] infected = ("%PDF-1.4\n% " + UUID.randomUUID() + "\n" + RealClamd.EICAR)
+			.getBytes(StandardCharsets.US_ASCII);
+		clerk.get("/intern/akten/" + fileId);
+		HttpResponse<byte[]> response = clerk.postMultipart(
+				"/intern/akten/" + fileId, Map.of("_csrf", clerk.csrfToken(), "type", "LETTER_IN", "title", "Verseucht",
+						"correspondent", "", "documentDate", "2026-11-20"),
+				"content", "virus.pdf", "application/pdf", infected);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(new String(response.body(), StandardCharsets.UTF_8))
+			.contains("Die Datei „virus.pdf“ enthält Schadsoftware und wurde nicht angenommen.");
+		assertThat(this.auditLog.forRecord("upload", Sha256.hex(infected))).extracting(AuditEntry::action)
+			.containsExactly("upload.infected");
+		assertThat(clerk.get("/intern/akten/" + fileId).mainText()).doesNotContain("Verseucht");
 	}
 
 	@Test

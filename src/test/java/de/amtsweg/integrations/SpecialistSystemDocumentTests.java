@@ -26,8 +26,10 @@ import de.amtsweg.forms.internal.Submission;
 import de.amtsweg.integrations.SpecialistSystemFixtures.Registered;
 import de.amtsweg.platform.Municipalities;
 import de.amtsweg.platform.Municipality;
+import de.amtsweg.platform.Sha256;
 import de.amtsweg.platform.SystemActor;
 import de.amtsweg.support.IntegrationTest;
+import de.amtsweg.support.RealClamd;
 import de.amtsweg.support.WebSession;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,6 +177,22 @@ class SpecialistSystemDocumentTests extends IntegrationTest {
 			.query(String.class)
 			.optional()).as("the case has no notice for the applicant").isEmpty();
 		assertThat(filed("Seite")).isEmpty();
+	}
+
+	@Test
+	void anInfectedDocumentIsRefusedAndTheRefusalIsAudited() {
+		this.virusScanner.useRealClamd();
+		byte[] infected = ("%PDF-1.4\n% " + UUID.randomUUID() + "\n" + RealClamd.EICAR)
+			.getBytes(StandardCharsets.US_ASCII);
+		HttpResponse<String> response = upload(this.own.key(), this.caseId,
+				Map.of("title", "Verseucht", "type", "LETTER_IN"), "virus.pdf", infected, UUID.randomUUID().toString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.body()).contains("\"field\":\"file\"", "enthält Schadsoftware");
+		assertThat(filed("Verseucht")).isEmpty();
+		assertThat(this.jdbc.sql("select action from audit_log where record_type = 'upload' and record_id = :sha")
+			.param("sha", Sha256.hex(infected))
+			.query(String.class)
+			.list()).containsExactly("upload.infected");
 	}
 
 	private List<FiledDocument> filed(String title) {

@@ -1,6 +1,7 @@
 package de.amtsweg.mailroom;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +9,14 @@ import java.util.UUID;
 
 import de.amtsweg.forms.internal.FormFilling;
 import de.amtsweg.mailroom.internal.IntakeWorker;
+import de.amtsweg.platform.AuditEntry;
+import de.amtsweg.platform.AuditLog;
 import de.amtsweg.platform.Municipalities;
 import de.amtsweg.platform.Municipality;
 import de.amtsweg.platform.OrgUnits;
+import de.amtsweg.platform.Sha256;
 import de.amtsweg.support.IntegrationTest;
+import de.amtsweg.support.RealClamd;
 import de.amtsweg.support.WebSession;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +49,9 @@ class MailroomTests extends IntegrationTest {
 
 	@Autowired
 	IntakeWorker worker;
+
+	@Autowired
+	AuditLog auditLog;
 
 	private Municipality musterstadt() {
 		return this.municipalities.bySlug("musterstadt").orElseThrow();
@@ -80,6 +88,13 @@ class MailroomTests extends IntegrationTest {
 			.param("id", item.toString())
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+		assertThat(clerk.get("/intern/vorgaenge/" + found.id()).mainText())
+			.as("the case's history shows the filed letter")
+			.contains("Eingehendes Schreiben abgelegt");
+		assertThat(this.jdbc.sql("select details from case_event where case_id = :c and kind = 'letter-filed'")
+			.param("c", found.id())
+			.query(String.class)
+			.list()).singleElement().asString().contains(subject);
 	}
 
 	@Test
@@ -127,6 +142,24 @@ class MailroomTests extends IntegrationTest {
 		HttpResponse<byte[]> none = MailroomFixtures.upload(desk, UUID.randomUUID().toString(), List.of());
 		assertThat(new String(none.body(), java.nio.charset.StandardCharsets.UTF_8))
 			.contains("Wählen Sie mindestens eine Datei aus");
+	}
+
+	@Test
+	void anInfectedLetterIsRefusedWithAMessageAndTheRefusalIsAudited() {
+		this.virusScanner.useRealClamd();
+		byte[] infected = ("%PDF-1.4\n% " + marker() + "\n" + RealClamd.EICAR).getBytes(StandardCharsets.US_ASCII);
+		WebSession desk = newSession().signInAsStaff(FRONT_DESK);
+		HttpResponse<byte[]> response = MailroomFixtures.upload(desk, UUID.randomUUID().toString(),
+				List.of(new WebSession.UploadFile("virus.pdf", "application/pdf", infected)));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(new String(response.body(), StandardCharsets.UTF_8))
+			.contains("Die Datei „virus.pdf“ enthält Schadsoftware und wurde nicht angenommen.");
+		assertThat(this.auditLog.forRecord("upload", Sha256.hex(infected))).extracting(AuditEntry::action)
+			.containsExactly("upload.infected");
+		assertThat(this.jdbc.sql("select count(*) from mail_item where blob = :b")
+			.param("b", Sha256.hex(infected))
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -187,6 +220,9 @@ class MailroomTests extends IntegrationTest {
 		assertThat(standesamt.get("/intern/posteingang").status()).isEqualTo(404);
 		WebSession otherTown = newSession().signInAsStaff("buergerbuero@beispielheim.example");
 		assertThat(otherTown.get("/intern/posteingang/" + item).status()).isEqualTo(404);
+		assertThat(this.auditLog.forRecord("mail-item", item.toString())).extracting(AuditEntry::action)
+			.as("the refusals outlive the rolled-back requests")
+			.contains("mail-item.refused");
 		assertThat(otherTown.get("/intern/posteingang").mainText()).doesNotContain(subject);
 
 		bauamt.get("/intern/posteingang/" + item);

@@ -11,7 +11,9 @@ import java.util.stream.IntStream;
 
 import de.amtsweg.platform.AuditEntry;
 import de.amtsweg.platform.AuditLog;
+import de.amtsweg.platform.Sha256;
 import de.amtsweg.postbox.internal.ReplyReminders;
+import de.amtsweg.support.RealClamd;
 import de.amtsweg.support.TestMailServer;
 import de.amtsweg.support.WebSession;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +134,27 @@ class PostboxTests extends PostboxTestSupport {
 	}
 
 	@Test
+	void anInfectedAnswerToARueckfrageIsRefusedWithAMessageAndTheRefusalIsAudited() {
+		this.virusScanner.useRealClamd();
+		UUID threadId = questionTo(ERIKA, unique("Rückfrage"), "Bitte Nachweis.", LocalDate.now(this.clock));
+		WebSession erika = citizen(ERIKA);
+		byte[] infected = ("%PDF-1.4\n% " + UUID.randomUUID() + "\n" + RealClamd.EICAR)
+			.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+		erika.get("/konto/postfach/" + threadId);
+		HttpResponse<byte[]> response = erika.postMultipart("/konto/postfach/" + threadId,
+				Map.of("_csrf", erika.csrfToken(), "text", "Verseucht."), "attachments", "nachweis.pdf",
+				"application/pdf", infected);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8))
+			.contains("Die Datei „nachweis.pdf“ enthält Schadsoftware und wurde nicht angenommen.");
+		assertThat(erika.get("/konto/postfach/" + threadId).mainText()).doesNotContain("Verseucht.");
+		assertThat(this.auditLog.forRecord("upload", Sha256.hex(infected))).extracting(AuditEntry::action)
+			.containsExactly("upload.infected");
+	}
+
+	@Test
 	void anEmptyReplyIsExplainedNextToTheField() {
 		UUID threadId = questionTo(ERIKA, unique("Rückfrage"), "Bitte Nachweis.", LocalDate.now(this.clock));
 		WebSession erika = citizen(ERIKA);
@@ -183,6 +206,9 @@ class PostboxTests extends PostboxTestSupport {
 		assertThat(other.post("/intern/postfach/" + threadId, Map.of("_csrf", csrf, "text", "Fremd")).status())
 			.isEqualTo(404);
 		assertThat(other.get("/intern/postfach").mainText()).doesNotContain("Bürgerbüro intern");
+		assertThat(this.auditLog.forRecord("postbox-thread", threadId.toString())).extracting(AuditEntry::action)
+			.as("the refusals outlive the rolled-back requests")
+			.contains("postbox.thread.refused");
 		assertThat(staff(BUERGERBUERO_CLERK).get("/intern/postfach/" + threadId).status()).isEqualTo(200);
 	}
 

@@ -39,8 +39,6 @@ public class AccountMaintenance {
 
 	private final AccountTokens tokens;
 
-	private final AccountRateLimits rateLimits;
-
 	private final JobLock jobLock;
 
 	private final TransactionTemplate transactions;
@@ -51,12 +49,10 @@ public class AccountMaintenance {
 
 	private final Clock clock;
 
-	public AccountMaintenance(CitizenAccountRepository accounts, AccountTokens tokens, AccountRateLimits rateLimits,
-			JobLock jobLock, TransactionTemplate transactions, ApplicationEventPublisher events, AuditLog auditLog,
-			Clock clock) {
+	public AccountMaintenance(CitizenAccountRepository accounts, AccountTokens tokens, JobLock jobLock,
+			TransactionTemplate transactions, ApplicationEventPublisher events, AuditLog auditLog, Clock clock) {
 		this.accounts = accounts;
 		this.tokens = tokens;
-		this.rateLimits = rateLimits;
 		this.jobLock = jobLock;
 		this.transactions = transactions;
 		this.events = events;
@@ -85,7 +81,6 @@ public class AccountMaintenance {
 			while (batch.size() == 500);
 			this.transactions.executeWithoutResult((status) -> {
 				this.tokens.deleteExpiredBefore(now.minus(EXPIRED_TOKEN_RETENTION));
-				this.rateLimits.forgetBefore(now.minus(Duration.ofDays(1)));
 			});
 		}));
 		if (deleted.get() > 0) {

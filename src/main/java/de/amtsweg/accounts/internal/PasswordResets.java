@@ -8,6 +8,7 @@ import java.util.Optional;
 import de.amtsweg.accounts.internal.AccountMailRequested.Kind;
 import de.amtsweg.platform.AuditLog;
 import de.amtsweg.platform.InvalidInputException;
+import de.amtsweg.platform.RateLimits;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ public class PasswordResets {
 	@Transactional
 	public void request(String email, String client) {
 		String address = Registrations.requirePlausible(email);
-		AccountRateLimits.Verdict verdict = this.rateLimits.attempt("mail-request", client,
+		RateLimits.Verdict verdict = this.rateLimits.attempt("mail-request", client,
 				this.properties.registrationsPerClientPerHour(), Registrations.WINDOW);
 		if (!verdict.allowed()) {
 			throw new RateLimitedException(verdict.retryAfterMinutes());

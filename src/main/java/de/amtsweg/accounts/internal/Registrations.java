@@ -10,6 +10,7 @@ import java.util.UUID;
 import de.amtsweg.accounts.internal.AccountMailRequested.Kind;
 import de.amtsweg.platform.AuditLog;
 import de.amtsweg.platform.InvalidInputException;
+import de.amtsweg.platform.RateLimits;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -100,7 +101,7 @@ public class Registrations {
 			problems.add("consent", "register.consent.required");
 		}
 		problems.throwIfAny();
-		AccountRateLimits.Verdict verdict = this.rateLimits.attempt("registration", client,
+		RateLimits.Verdict verdict = this.rateLimits.attempt("registration", client,
 				this.properties.registrationsPerClientPerHour(), WINDOW);
 		if (!verdict.allowed()) {
 			throw new RateLimitedException(verdict.retryAfterMinutes());
@@ -136,7 +137,7 @@ public class Registrations {
 	@Transactional
 	public void resendConfirmation(String email, String client) {
 		String address = requirePlausible(email);
-		AccountRateLimits.Verdict verdict = this.rateLimits.attempt("mail-request", client,
+		RateLimits.Verdict verdict = this.rateLimits.attempt("mail-request", client,
 				this.properties.registrationsPerClientPerHour(), WINDOW);
 		if (!verdict.allowed()) {
 			throw new RateLimitedException(verdict.retryAfterMinutes());

@@ -21,18 +21,14 @@ class AppointmentJobs {
 
 	private final Bookings bookings;
 
-	private final BookingRateLimits rateLimits;
-
 	private final AppointmentRepository appointments;
 
 	private final JobLock lock;
 
 	private final Clock clock;
 
-	AppointmentJobs(Bookings bookings, BookingRateLimits rateLimits, AppointmentRepository appointments, JobLock lock,
-			Clock clock) {
+	AppointmentJobs(Bookings bookings, AppointmentRepository appointments, JobLock lock, Clock clock) {
 		this.bookings = bookings;
-		this.rateLimits = rateLimits;
 		this.appointments = appointments;
 		this.lock = lock;
 		this.clock = clock;
@@ -48,12 +44,6 @@ class AppointmentJobs {
 	void remind() {
 		this.lock.runExclusively("appointments-reminders", Duration.ofMinutes(10),
 				() -> SystemActor.run(this.bookings::remindTomorrow));
-	}
-
-	@Scheduled(cron = "0 41 * * * *")
-	void forgetRateLimits() {
-		this.lock.runExclusively("appointments-rate-limits", Duration.ofMinutes(10),
-				() -> this.rateLimits.forgetBefore(this.clock.instant().minus(Duration.ofHours(2))));
 	}
 
 	@ApplicationModuleListener

@@ -1,5 +1,6 @@
 package de.amtsweg.cases.internal;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,11 +35,20 @@ class CaseDirectory implements Cases {
 
 	private final BlobStore blobs;
 
-	CaseDirectory(CaseRepository cases, CaseWork work, Submissions submissions, BlobStore blobs) {
+	private final Clock clock;
+
+	CaseDirectory(CaseRepository cases, CaseWork work, Submissions submissions, BlobStore blobs, Clock clock) {
+		this.clock = clock;
 		this.cases = cases;
 		this.work = work;
 		this.submissions = submissions;
 		this.blobs = blobs;
+	}
+
+	@Override
+	@Transactional
+	public void incomingLetterFiled(UUID caseId, String title, String actorName) {
+		this.cases.addEvent(caseId, this.clock.instant(), "letter-filed", null, actorName, title, false);
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import de.amtsweg.platform.AuditLog;
 import de.amtsweg.platform.OrgUnit;
 import de.amtsweg.platform.OrgUnits;
+import de.amtsweg.platform.RateLimits;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -47,8 +48,11 @@ public class OAuthTokens {
 
 	private final Clock clock;
 
+	private final RateLimits rateLimits;
+
 	OAuthTokens(SpecialistSystemRepository repository, OrgUnits orgUnits, AuditLog auditLog,
-			IntegrationsProperties properties, Clock clock) {
+			IntegrationsProperties properties, Clock clock, RateLimits rateLimits) {
+		this.rateLimits = rateLimits;
 		this.repository = repository;
 		this.orgUnits = orgUnits;
 		this.auditLog = auditLog;
@@ -75,8 +79,10 @@ public class OAuthTokens {
 		Instant now = this.clock.instant();
 		// token requests count per client, so guessing secrets is as slow as calling the
 		// API
-		if (this.repository.countRequest(systemId, now, now.minus(Duration.ofMinutes(1))) > this.properties
-			.requestsPerMinute()) {
+		if (!this.rateLimits
+			.attempt("integration-oauth-client", systemId.toString(), this.properties.requestsPerMinute(),
+					Duration.ofMinutes(1))
+			.allowed()) {
 			return Outcome.refused(Error.TOO_MANY_REQUESTS);
 		}
 		if (clientSecret.length() > 200 || !clientSecret.startsWith("awcs_")) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The tables {@code integration_system}, {@code integration_system_org_unit},
  * {@code integration_api_key}, {@code integration_client_secret},
- * {@code integration_access_token} and {@code integration_rate_limit}.
+ * {@code integration_access_token}.
  */
 @Repository
 class SpecialistSystemRepository {
@@ -225,26 +225,6 @@ class SpecialistSystemRepository {
 			.param("now", Timestamp.from(now))
 			.query(SpecialistSystemRepository::principal)
 			.optional();
-	}
-
-	/**
-	 * Counts a request of the key in the current window.
-	 * @return the requests of the window including this one
-	 */
-	int countRequest(UUID keyId, Instant now, Instant windowStartedAfter) {
-		return this.jdbc.sql("""
-				insert into integration_rate_limit (key_id, window_started_at, requests) values (:k, :now, 1)
-				on conflict (key_id) do update set
-				    requests = case when integration_rate_limit.window_started_at <= :expired then 1
-				                    else integration_rate_limit.requests + 1 end,
-				    window_started_at = case when integration_rate_limit.window_started_at <= :expired then :now
-				                             else integration_rate_limit.window_started_at end
-				returning requests""")
-			.param("k", keyId)
-			.param("now", Timestamp.from(now))
-			.param("expired", Timestamp.from(windowStartedAfter))
-			.query(Integer.class)
-			.single();
 	}
 
 	private static SpecialistSystem system(ResultSet rs, int row) throws SQLException {

@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +17,7 @@ import de.amtsweg.platform.InvalidInputException;
 import de.amtsweg.platform.NotFoundException;
 import de.amtsweg.platform.OrgUnit;
 import de.amtsweg.platform.OrgUnits;
+import de.amtsweg.platform.RateLimits;
 import de.amtsweg.platform.Sha256;
 
 import org.springframework.stereotype.Service;
@@ -48,8 +48,11 @@ public class SpecialistSystems {
 
 	private final Clock clock;
 
+	private final RateLimits rateLimits;
+
 	SpecialistSystems(SpecialistSystemRepository repository, OrgUnits orgUnits, AuditLog auditLog,
-			IntegrationsProperties properties, Clock clock) {
+			IntegrationsProperties properties, Clock clock, RateLimits rateLimits) {
+		this.rateLimits = rateLimits;
 		this.repository = repository;
 		this.orgUnits = orgUnits;
 		this.auditLog = auditLog;
@@ -225,9 +228,10 @@ public class SpecialistSystems {
 
 	/** Counts the request; false once the key made too many in the current minute. */
 	public boolean allowRequest(SpecialistSystemPrincipal principal) {
-		Instant now = this.clock.instant();
-		return this.repository.countRequest(principal.keyId(), now, now.minus(Duration.ofMinutes(1))) <= this.properties
-			.requestsPerMinute();
+		return this.rateLimits
+			.attempt("integration-api-key", principal.keyId().toString(), this.properties.requestsPerMinute(),
+					Duration.ofMinutes(1))
+			.allowed();
 	}
 
 	static boolean validUrl(String url) {

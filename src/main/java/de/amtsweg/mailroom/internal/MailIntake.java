@@ -1,6 +1,7 @@
 package de.amtsweg.mailroom.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ import de.amtsweg.platform.BlobStore;
 import de.amtsweg.platform.ContentTypes;
 import de.amtsweg.platform.InvalidInputException;
 import de.amtsweg.platform.NotFoundException;
+import de.amtsweg.platform.RateLimits;
 import de.amtsweg.platform.VirusCheck;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -44,11 +46,16 @@ public class MailIntake {
 
 	private final VirusCheck virusCheck;
 
+	private final RateLimits rateLimits;
+
+	private final int uploadsPerHour;
+
 	private final int maxFiles;
 
 	private final long maxBytes;
 
 	MailIntake(MailRepository repository, BlobStore blobs, AuditLog auditLog, Clock clock, VirusCheck virusCheck,
+			RateLimits rateLimits, @Value("${amtsweg.mailroom.uploads-per-staff-per-hour:120}") int uploadsPerHour,
 			@Value("${amtsweg.mailroom.max-files-per-batch:20}") int maxFiles,
 			@Value("${amtsweg.mailroom.max-file-bytes:20971520}") long maxBytes) {
 		this.repository = repository;
@@ -56,6 +63,8 @@ public class MailIntake {
 		this.auditLog = auditLog;
 		this.clock = clock;
 		this.virusCheck = virusCheck;
+		this.rateLimits = rateLimits;
+		this.uploadsPerHour = uploadsPerHour;
 		this.maxFiles = maxFiles;
 		this.maxBytes = maxBytes;
 	}
@@ -78,6 +87,13 @@ public class MailIntake {
 	public Batch upload(StaffPrincipal staff, String idempotencyKey, List<Upload> files) {
 		if (!MailRoom.frontDesk(staff) || staff.municipalityId() == null) {
 			throw new NotFoundException("Mail room");
+		}
+		// staff only, but bounded: a stuck script or a hijacked session cannot flood the
+		// queue
+		if (!this.rateLimits
+			.attempt("mailroom-upload", AuditLog.currentActor(), this.uploadsPerHour, Duration.ofHours(1))
+			.allowed()) {
+			throw InvalidInputException.of("files", "mailroom.error.tooManyUploads", this.uploadsPerHour);
 		}
 		if (!KEY.matcher(idempotencyKey).matches()) {
 			throw InvalidInputException.of("files", "mailroom.error.batch");

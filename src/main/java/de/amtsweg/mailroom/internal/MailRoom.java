@@ -134,7 +134,7 @@ public class MailRoom {
 		if (summary == null) {
 			throw InvalidInputException.of("reference", "mailroom.error.reference");
 		}
-		fileIntoCase(item, summary, AuditLog.currentActor());
+		fileIntoCase(item, summary, AuditLog.currentActor(), staff.displayName());
 		return this.repository.find(id).orElseThrow();
 	}
 
@@ -192,7 +192,7 @@ public class MailRoom {
 		for (String reference : reading.references()) {
 			Optional<Cases.CaseSummary> found = this.cases.byReference(item.municipalityId(), reference);
 			if (found.isPresent()) {
-				fileIntoCase(read, found.get(), "CASE");
+				fileIntoCase(read, found.get(), "CASE", AuditLog.SYSTEM);
 				return;
 			}
 		}
@@ -221,16 +221,18 @@ public class MailRoom {
 		this.auditLog.record("mail-item.manual", ITEM, item.id().toString(), item.municipalityId(), why);
 	}
 
-	private void fileIntoCase(MailItem item, Cases.CaseSummary summary, String routedBy) {
+	private void fileIntoCase(MailItem item, Cases.CaseSummary summary, String routedBy, String actorName) {
 		if (!summary.municipalityId().equals(item.municipalityId())) {
 			throw new NotFoundException("Case " + summary.id());
 		}
-		UUID documentId = this.documents.addToCase(summary.id(), document(item));
+		NewDocument document = document(item);
+		UUID documentId = this.documents.addToCase(summary.id(), document);
 		UUID fileId = this.documents.fileOfCase(summary.id()).orElseThrow().id();
 		this.repository.route(item.id(), MailItem.FILED, summary.orgUnitId(), summary.id(), summary.reference(), fileId,
 				documentId, routedBy, this.clock.instant());
 		this.auditLog.record("mail-item.filed", ITEM, item.id().toString(), item.municipalityId(),
 				"case " + summary.reference() + " document " + documentId);
+		this.cases.incomingLetterFiled(summary.id(), document.title(), actorName);
 		this.events.publishEvent(
 				new IncomingMailRouted(item.id(), item.municipalityId(), summary.orgUnitId(), summary.id(), routedBy));
 	}
