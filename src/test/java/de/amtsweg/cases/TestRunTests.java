@@ -272,6 +272,10 @@ class TestRunTests extends IntegrationTest {
 			.query(String.class)
 			.list();
 		assertThat(instances).hasSize(2);
+		// real cases of the case type keep the built-in route while its draft is tested
+		ProcessInstance real = instanceOf(openCase("100", null));
+		assertThat(real.getProcessDefinitionKey()).isEqualTo("amtsweg-default-route");
+		assertThat(real.getTenantId()).isEmpty();
 
 		this.admin.open(runPath);
 		assertThat(this.admin.submit(runPath + "/verwerfen", Map.of()).isRedirect()).isTrue();
@@ -295,8 +299,7 @@ class TestRunTests extends IntegrationTest {
 			.single()).isEqualTo(1);
 		assertThat(stateOf(1)).isEqualTo("DRAFT");
 		assertThat(this.admin.get(first).status()).isEqualTo(404);
-		// real cases keep the built-in route: the test deployment never served them
-		assertThat(definitionOf(openCase("100", null))).startsWith("amtsweg-default-route:");
+		assertThat(instanceOf(openCase("100", null)).getTenantId()).isEmpty();
 		// and the draft can be tested again
 		assertThat(this.admin.open(runPath).document().select("#testbetrieb-starten")).hasSize(1);
 	}
@@ -327,10 +330,14 @@ class TestRunTests extends IntegrationTest {
 	// --- helpers
 
 	private String upload(String resource) {
+		return uploadXml(RouteAdminTests.resource(resource));
+	}
+
+	private String uploadXml(String xml) {
 		this.admin.get(BASE + "/" + this.caseTypeId);
 		HttpResponse<byte[]> response = this.admin.postMultipart(BASE + "/" + this.caseTypeId + "/hochladen",
 				Map.of("_csrf", this.admin.csrfToken()), "datei", "laufweg.bpmn", "application/xml",
-				RouteAdminTests.resource(resource).getBytes(StandardCharsets.UTF_8));
+				xml.getBytes(StandardCharsets.UTF_8));
 		assertThat(response.statusCode()).isEqualTo(302);
 		return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
 	}
@@ -387,14 +394,15 @@ class TestRunTests extends IntegrationTest {
 	}
 
 	private String definitionOf(UUID caseId) {
+		return instanceOf(caseId).getProcessDefinitionId();
+	}
+
+	private ProcessInstance instanceOf(UUID caseId) {
 		String instance = this.jdbc.sql("select process_instance_id from case_file where id = :id")
 			.param("id", caseId)
 			.query(String.class)
 			.single();
-		return this.runtime.createProcessInstanceQuery()
-			.processInstanceId(instance)
-			.singleResult()
-			.getProcessDefinitionId();
+		return this.runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult();
 	}
 
 	private UUID openCase(String amount, UUID accountId) {
