@@ -18,7 +18,7 @@ import de.amtsweg.accounts.StaffPrincipal;
 import de.amtsweg.accounts.StaffRole;
 import de.amtsweg.cases.CaseOpened;
 import de.amtsweg.cases.CaseResult;
-import de.amtsweg.forms.ScriptedSubmissions;
+import de.amtsweg.forms.PrefilledDrafts;
 import de.amtsweg.platform.DemoData;
 import de.amtsweg.platform.Municipalities;
 import de.amtsweg.platform.Municipality;
@@ -85,7 +85,7 @@ class CasesDemoData implements ApplicationRunner {
 
 	private final boolean enabled;
 
-	private final ScriptedSubmissions submissions;
+	private final PrefilledDrafts submissions;
 
 	private final CitizenAccounts citizens;
 
@@ -108,7 +108,7 @@ class CasesDemoData implements ApplicationRunner {
 	/** Submissions whose case is to be moved on when it opens. */
 	private final Map<UUID, Stage> pending = new ConcurrentHashMap<>();
 
-	CasesDemoData(@Value("${amtsweg.demo-data.cases:true}") boolean enabled, ScriptedSubmissions submissions,
+	CasesDemoData(@Value("${amtsweg.demo-data.cases:true}") boolean enabled, PrefilledDrafts submissions,
 			CitizenAccounts citizens, Municipalities municipalities, CaseRepository cases, CaseWork work,
 			CaseQuestions questions, Colleagues colleagues, TaskService tasks, TransactionTemplate transactions,
 			java.time.Clock clock) {
