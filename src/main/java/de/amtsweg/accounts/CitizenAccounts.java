@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import de.amtsweg.accounts.internal.CitizenAccount;
 import de.amtsweg.accounts.internal.CitizenAccountRepository;
 import de.amtsweg.accounts.internal.OrganisationRepository;
 import de.amtsweg.platform.AuditLog;
@@ -41,6 +42,15 @@ public class CitizenAccounts {
 					account.street(), account.postcode(), account.city(), account.phone(), account.homeMunicipalityId(),
 					account.trustLevel(), account.preferredLanguage());
 		});
+	}
+
+	/**
+	 * The id of the confirmed account with this e-mail address (for demo data and
+	 * integrations that know a citizen by address only).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UUID> idOf(String email) {
+		return this.accounts.findByEmail(email).filter(CitizenAccount::confirmed).map(CitizenAccount::id);
 	}
 
 	/** The organisation accounts the citizen belongs to, by name. */
