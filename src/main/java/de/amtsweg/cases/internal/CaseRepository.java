@@ -341,36 +341,78 @@ public class CaseRepository {
 		else if (query.assignee() == InboxQuery.Assignee.UNASSIGNED) {
 			where.append(" and assignee_staff_id is null");
 		}
+		String text = "";
 		if (query.search() != null) {
-			where.append(" ").append("""
-					and (reference = upper(:q) or search @@ plainto_tsquery('german', :q)
-					     or search @@ plainto_tsquery('simple', :q))""");
+			text = " " + TEXT_CONDITION;
 			params.put("q", query.search());
 		}
 		int offset = Math.max(0, query.page() - 1) * pageSize;
 		params.put("cap", INBOX_COUNT_CAP + 1);
 		params.put("limit", pageSize);
 		params.put("offset", offset);
-		String count = "select count(*) from (select 1 from case_file" + where + " limit :cap) capped";
-		if (query.deputisingFor().isEmpty() && query.search() == null && perUnitWhenPossible) {
+		params.put("perUnit", offset + pageSize);
+		String count = "select count(*) from (select 1 from case_file" + where + text + " limit :cap) capped";
+		boolean perUnit = query.deputisingFor().isEmpty() && perUnitWhenPossible;
+		String unitFilters = perUnit ? where.substring(UNIT_CONDITION.length()) : "";
+		if (perUnit && query.search() == null) {
 			// The page from one ordered index scan per unit, each stopping at the page's
-			// end,
-			// merged: with "org_unit_id = any(...)" PostgreSQL reads every match of the
-			// units
-			// and sorts them, tens of thousands with a million cases. Not for a search: a
-			// word rare in the unit would walk all its cases; the text index finds those.
-			params.put("perUnit", offset + pageSize);
+			// end, merged: with "org_unit_id = any(...)" PostgreSQL reads every match of
+			// the units and sorts them, tens of thousands with a million cases.
 			return new InboxSql(count,
 					"select c.* from unnest(cast(:units as uuid[])) as u(unit)" + " cross join lateral (select "
 							+ COLUMNS + " from case_file where municipality_id = :m and org_unit_id = u.unit"
-							+ where.substring(UNIT_CONDITION.length())
-							+ " order by submitted_at desc, id limit :perUnit) c"
+							+ unitFilters + " order by submitted_at desc, id limit :perUnit) c"
 							+ " order by submitted_at desc, id limit :limit offset :offset",
 					params);
 		}
-		return new InboxSql(count, "select " + COLUMNS + " from case_file" + where
+		if (perUnit) {
+			// A search, per unit in two steps. First the unit's newest :window cases in
+			// index order, checked against the words: a word in many of the unit's cases
+			// fills the page after a few dozen rows, where the text index would hand over
+			// every match of the unit (tens of thousands) to be fetched and sorted. Any
+			// match outside that window is older than every case in it, so a unit that
+			// has its page's matches in the window is exact. A unit that has not (a rare
+			// word: fewer than one match in 40 of its newest cases) is searched with the
+			// text index on (org_unit_id, search), which intersects the unit's and the
+			// word's entries and so yields only that unit's few matches. One unit per
+			// index scan: with "org_unit_id = any(...)" GIN scans the word once per unit.
+			params.put("window", SEARCH_WINDOW_PER_ROW * (offset + pageSize));
+			// Counted per unit as well, for the same reason.
+			String countPerUnit = "select count(*) from (select 1 from unnest(cast(:units as uuid[])) as u(unit)"
+					+ " cross join lateral (select 1 from case_file where municipality_id = :m and org_unit_id = u.unit"
+					+ unitFilters + text + " limit :cap) c limit :cap) capped";
+			return new InboxSql(countPerUnit,
+					"with recent as (select c.* from unnest(cast(:units as uuid[])) as u(unit)"
+							+ " cross join lateral (select " + COLUMNS + " from (select " + COLUMNS
+							+ ", search from case_file" + " where municipality_id = :m and org_unit_id = u.unit"
+							+ unitFilters + " order by submitted_at desc, id limit :window) w where true" + text
+							+ " order by submitted_at desc, id limit :perUnit) c),"
+							+ " rare as (select u.unit from unnest(cast(:units as uuid[])) as u(unit)"
+							+ " where (select count(*) from recent r where r.org_unit_id = u.unit) < :perUnit)"
+							+ " select * from (select * from recent where org_unit_id <> all(array(select unit from rare))"
+							+ " union all select g.* from rare cross join lateral (select " + COLUMNS
+							+ " from case_file where municipality_id = :m and org_unit_id = rare.unit" + unitFilters
+							+ text + " order by submitted_at desc, id limit :perUnit) g) found"
+							+ " order by submitted_at desc, id limit :limit offset :offset",
+					params);
+		}
+		return new InboxSql(count, "select " + COLUMNS + " from case_file" + where + text
 				+ " order by submitted_at desc, id limit :limit offset :offset", params);
 	}
+
+	/**
+	 * A search reads at most this many of a unit's newest cases per row of the page
+	 * before it turns to the text index for that unit.
+	 */
+	static final int SEARCH_WINDOW_PER_ROW = 40;
+
+	/**
+	 * The text search: a reference, or words of the name and answers (German stemming,
+	 * and as written for names).
+	 */
+	private static final String TEXT_CONDITION = """
+			and (reference = upper(:q) or search @@ plainto_tsquery('german', :q)
+			     or search @@ plainto_tsquery('simple', :q))""";
 
 	/**
 	 * @param count the capped count

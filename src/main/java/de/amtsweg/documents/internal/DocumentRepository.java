@@ -177,8 +177,12 @@ public class DocumentRepository {
 			.single();
 		return this.jdbc
 			.sql("""
-					insert into document_version (document_id, version, blob, file_name, content_type, size, created_at, created_by, owned)
-					values (:document, :version, :blob, :name, :type, :size, :now, :actor, :owned) returning id""")
+					insert into document_version (document_id, version, blob, file_name, content_type, size, created_at, created_by,
+					                              owned, municipality_id, org_unit_id)
+					select :document, :version, :blob, :name, :type, :size, :now, :actor, :owned, f.municipality_id, f.org_unit_id
+					  from document d join document_file f on f.id = d.file_id
+					 where d.id = :document
+					returning id""")
 			.param("owned", owned)
 			.param("document", documentId)
 			.param("version", next)
