@@ -48,9 +48,13 @@ public class CitizenAccounts {
 	 * The id of the confirmed account with this e-mail address (for demo data and
 	 * integrations that know a citizen by address only).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public Optional<UUID> idOf(String email) {
-		return this.accounts.findByEmail(email).filter(CitizenAccount::confirmed).map(CitizenAccount::id);
+		return this.accounts.findByEmail(email).filter(CitizenAccount::confirmed).map((account) -> {
+			this.auditLog.record("citizen-account.id-read", "citizen-account", account.id().toString(),
+					account.homeMunicipalityId(), "by e-mail");
+			return account.id();
+		});
 	}
 
 	/** The organisation accounts the citizen belongs to, by name. */
