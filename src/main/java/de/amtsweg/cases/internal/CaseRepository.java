@@ -376,6 +376,12 @@ public class CaseRepository {
 			// text index on (org_unit_id, search), which intersects the unit's and the
 			// word's entries and so yields only that unit's few matches. One unit per
 			// index scan: with "org_unit_id = any(...)" GIN scans the word once per unit.
+			// "offset 0" keeps the rare unit's matches a subquery of their own: without
+			// it
+			// PostgreSQL may walk the unit's whole date index for the page's order and
+			// check
+			// every case (150 ms for a word the unit does not have) instead of asking the
+			// text index, which the rare word is the reason for.
 			params.put("window", SEARCH_WINDOW_PER_ROW * (offset + pageSize));
 			// Counted per unit as well, for the same reason.
 			String countPerUnit = "select count(*) from (select 1 from unnest(cast(:units as uuid[])) as u(unit)"
@@ -390,9 +396,9 @@ public class CaseRepository {
 							+ " rare as (select u.unit from unnest(cast(:units as uuid[])) as u(unit)"
 							+ " where (select count(*) from recent r where r.org_unit_id = u.unit) < :perUnit)"
 							+ " select * from (select * from recent where org_unit_id <> all(array(select unit from rare))"
-							+ " union all select g.* from rare cross join lateral (select " + COLUMNS
+							+ " union all select g.* from rare cross join lateral (select * from (select " + COLUMNS
 							+ " from case_file where municipality_id = :m and org_unit_id = rare.unit" + unitFilters
-							+ text + " order by submitted_at desc, id limit :perUnit) g) found"
+							+ text + " offset 0) matches order by submitted_at desc, id limit :perUnit) g) found"
 							+ " order by submitted_at desc, id limit :limit offset :offset",
 					params);
 		}

@@ -56,7 +56,9 @@ public class DocumentSearch {
 	 * so a unit with {@code :window} matches there is exact. A unit with fewer (a rarer
 	 * word) is searched with the text index on (org_unit_id, search), which intersects
 	 * the unit's entries with the word's; one unit per index scan, as GIN scans the word
-	 * once per array element with {@code = any(...)}.
+	 * once per array element with {@code = any(...)}. {@code offset 0} keeps that unit's
+	 * matches a subquery of their own, so PostgreSQL asks the text index instead of
+	 * walking the unit's date index for the order and checking every version.
 	 */
 	static final String SQL = """
 			with q as (select websearch_to_tsquery('german', :text) as query),
@@ -81,12 +83,14 @@ public class DocumentSearch {
 			        select * from recent where org_unit_id <> all(array(select unit from rare))
 			        union all
 			        select g.* from rare cross join lateral (
-			            select v.id, v.document_id, v.created_at, v.org_unit_id
-			              from q, document_version v
-			              join document d on d.id = v.document_id and d.current_version = v.version
-			             where v.municipality_id = :municipality and v.org_unit_id = rare.unit
-			               and v.search @@ q.query
-			             order by v.created_at desc, v.id
+			            select * from (
+			                select v.id, v.document_id, v.created_at, v.org_unit_id
+			                  from q, document_version v
+			                  join document d on d.id = v.document_id and d.current_version = v.version
+			                 where v.municipality_id = :municipality and v.org_unit_id = rare.unit
+			                   and v.search @@ q.query
+			                offset 0) unit_matches
+			             order by created_at desc, id
 			             limit :window) g) found
 			     order by created_at desc, id
 			     limit :window),
