@@ -1,8 +1,5 @@
 package de.amtsweg.cases;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -91,25 +88,8 @@ class RouteAdminTests extends IntegrationTest {
 	void ownFormAndCaseType() {
 		this.musterstadt = this.municipalities.bySlug("musterstadt").orElseThrow();
 		this.formKey = "laufweg-" + UUID.randomUUID().toString().substring(0, 8);
-		String json = """
-				{"schemaVersion": 1, "key": "%s", "title": {"de": "Zuschuss", "en": "Grant"},
-				 "pages": [{"id": "angaben", "title": "Angaben", "fields": [
-				   {"id": "name", "type": "text", "label": "Name"},
-				   {"id": "amount", "type": "number", "label": "Betrag"},
-				   {"id": "email", "type": "email", "label": "E-Mail"}]}]}
-				""".formatted(this.formKey);
-		SystemActor.run(() -> {
-			this.definitions.save(this.musterstadt.id(), json, "editor", Locale.GERMAN);
-			this.definitions.publish(this.musterstadt.id(), this.formKey);
-		});
-		this.caseTypeId = this.jdbc.sql("""
-				insert into case_type (municipality_id, form_key, version, name_de, name_en, processing_days)
-				values (:m, :key, 1, :name, 'Grant', 30) returning id""")
-			.param("m", this.musterstadt.id())
-			.param("key", this.formKey)
-			.param("name", "Zuschuss " + this.formKey)
-			.query(UUID.class)
-			.single();
+		this.caseTypeId = RouteFixtures.formWithCaseType(this.definitions, this.jdbc, this.musterstadt.id(),
+				this.formKey, "Zuschuss", "Grant", "amount", "Betrag");
 		this.admin = newSession().signInAsStaff(ADMIN);
 	}
 
@@ -174,7 +154,7 @@ class RouteAdminTests extends IntegrationTest {
 
 		refused.forEach((xml, message) -> {
 			assertThat(xml).as("variant for " + message).isNotEqualTo(example);
-			HttpResponse<byte[]> response = postUpload(xml.getBytes(StandardCharsets.UTF_8));
+			HttpResponse<byte[]> response = RouteFixtures.postUpload(this.admin, this.caseTypeId, xml);
 			Document page = org.jsoup.Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8));
 			assertThat(response.statusCode()).as(message).isEqualTo(400);
 			assertThat(page.title()).startsWith("Fehler: ");
@@ -366,29 +346,15 @@ class RouteAdminTests extends IntegrationTest {
 	// --- helpers
 
 	private String upload(String resource) {
-		HttpResponse<byte[]> response = postUpload(resource(resource).getBytes(StandardCharsets.UTF_8));
-		assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(302);
-		return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
-	}
-
-	private HttpResponse<byte[]> postUpload(byte[] xml) {
-		this.admin.get(BASE + "/" + this.caseTypeId);
-		return this.admin.postMultipart(BASE + "/" + this.caseTypeId + "/hochladen",
-				Map.of("_csrf", this.admin.csrfToken()), "datei", "laufweg.bpmn", "application/xml", xml);
+		return RouteFixtures.upload(this.admin, this.caseTypeId, resource(resource));
 	}
 
 	private void publish(String routePath) {
-		this.admin.open(routePath);
-		WebSession.Page published = this.admin.submit(routePath + "/veroeffentlichen", Map.of());
-		assertThat(published.isRedirect()).as(published.mainText()).isTrue();
+		RouteFixtures.publish(this.admin, routePath);
 	}
 
 	private String stateOf(int version) {
-		return this.jdbc.sql("select state from case_route where case_type_id = :t and version = :v")
-			.param("t", this.caseTypeId)
-			.param("v", version)
-			.query(String.class)
-			.single();
+		return RouteFixtures.stateOf(this.jdbc, this.caseTypeId, version);
 	}
 
 	private String publishedDefinition(int version) {
@@ -417,17 +383,11 @@ class RouteAdminTests extends IntegrationTest {
 	}
 
 	private String processInstanceOf(UUID caseId) {
-		return this.jdbc.sql("select process_instance_id from case_file where id = :id")
-			.param("id", caseId)
-			.query(String.class)
-			.single();
+		return RouteFixtures.processInstanceOf(this.jdbc, caseId);
 	}
 
 	private String referenceOf(UUID caseId) {
-		return this.jdbc.sql("select reference from case_file where id = :id")
-			.param("id", caseId)
-			.query(String.class)
-			.single();
+		return RouteFixtures.referenceOf(this.jdbc, caseId);
 	}
 
 	private String definitionOf(UUID caseId) {
@@ -462,12 +422,7 @@ class RouteAdminTests extends IntegrationTest {
 	}
 
 	static String resource(String name) {
-		try (InputStream in = RouteAdminTests.class.getResourceAsStream("/routes/" + name)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return RouteFixtures.resource(name);
 	}
 
 }

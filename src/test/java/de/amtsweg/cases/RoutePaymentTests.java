@@ -42,8 +42,6 @@ class RoutePaymentTests extends IntegrationTest {
 
 	static final String CITIZEN = "erika.mustermann@example.org";
 
-	static final String BASE = "/intern/admin/verfahren";
-
 	@Autowired
 	FormDefinitions definitions;
 
@@ -74,31 +72,14 @@ class RoutePaymentTests extends IntegrationTest {
 	void ownFormAndCaseType() {
 		this.musterstadt = this.municipalities.bySlug("musterstadt").orElseThrow();
 		this.formKey = "zahlung-" + UUID.randomUUID().toString().substring(0, 8);
-		String json = """
-				{"schemaVersion": 1, "key": "%s", "title": {"de": "Genehmigung", "en": "Permit"},
-				 "pages": [{"id": "angaben", "title": "Angaben", "fields": [
-				   {"id": "name", "type": "text", "label": "Name"},
-				   {"id": "fee", "type": "number", "label": "Gebühr"},
-				   {"id": "email", "type": "email", "label": "E-Mail"}]}]}
-				""".formatted(this.formKey);
-		SystemActor.run(() -> {
-			this.definitions.save(this.musterstadt.id(), json, "editor", Locale.GERMAN);
-			this.definitions.publish(this.musterstadt.id(), this.formKey);
-		});
-		this.caseTypeId = this.jdbc.sql("""
-				insert into case_type (municipality_id, form_key, version, name_de, name_en, processing_days)
-				values (:m, :key, 1, :name, 'Permit', 30) returning id""")
-			.param("m", this.musterstadt.id())
-			.param("key", this.formKey)
-			.param("name", "Genehmigung " + this.formKey)
-			.query(UUID.class)
-			.single();
+		this.caseTypeId = RouteFixtures.formWithCaseType(this.definitions, this.jdbc, this.musterstadt.id(),
+				this.formKey, "Genehmigung", "Permit", "fee", "Gebühr");
 		this.admin = newSession().signInAsStaff(ADMIN);
 	}
 
 	@Test
 	void thePublishedRouteRequestsThePaymentOnceEvenWhenTheTaskRunsAgain() {
-		publish(upload(RouteAdminTests.resource("payment-route.bpmn")));
+		publish(upload(RouteFixtures.resource("payment-route.bpmn")));
 		UUID caseId = openCase();
 		String reference = referenceOf(caseId);
 		complete(caseId, "check");
@@ -131,7 +112,7 @@ class RoutePaymentTests extends IntegrationTest {
 
 	@Test
 	void anAmountFromAVariableOfTheFormIsRequested() {
-		String route = RouteAdminTests.resource("payment-route.bpmn").replace("&apos;12,00&apos;", "&apos;fee&apos;");
+		String route = RouteFixtures.resource("payment-route.bpmn").replace("&apos;12,00&apos;", "&apos;fee&apos;");
 		publish(upload(route));
 		UUID caseId = openCase();
 		complete(caseId, "check");
@@ -144,7 +125,7 @@ class RoutePaymentTests extends IntegrationTest {
 
 	@Test
 	void theDryRunShowsThePaymentStepWithItsAmountAndRequestsNothing() {
-		String routePath = upload(RouteAdminTests.resource("payment-route.bpmn"));
+		String routePath = upload(RouteFixtures.resource("payment-route.bpmn"));
 		this.admin.open(routePath);
 
 		WebSession.Page result = this.admin.submit(routePath + "/probelauf", Map.of("beispieldaten", "name=Erika"));
@@ -155,7 +136,7 @@ class RoutePaymentTests extends IntegrationTest {
 		assertThat(result.document().select("#ergebnis ul li").eachText()).contains("Gebühr anfordern: 12,00 EUR");
 
 		String byVariable = upload(
-				RouteAdminTests.resource("payment-route.bpmn").replace("&apos;12,00&apos;", "&apos;fee&apos;"));
+				RouteFixtures.resource("payment-route.bpmn").replace("&apos;12,00&apos;", "&apos;fee&apos;"));
 		this.admin.open(byVariable);
 		WebSession.Page withFee = this.admin.submit(byVariable + "/probelauf", Map.of("beispieldaten", "fee=1250.5"));
 		assertThat(withFee.document().select("ol.route-path > li[data-step=requestFee]").text())
@@ -168,7 +149,7 @@ class RoutePaymentTests extends IntegrationTest {
 	@Test
 	void anUploadWithAWrongPaymentCallIsRefusedWithTheTaskNamed() {
 		HttpResponse<byte[]> response = postUpload(
-				RouteAdminTests.resource("payment-route.bpmn").replace("&apos;P14D&apos;", "&apos;zwei Wochen&apos;"));
+				RouteFixtures.resource("payment-route.bpmn").replace("&apos;P14D&apos;", "&apos;zwei Wochen&apos;"));
 
 		String page = new String(response.body(), StandardCharsets.UTF_8);
 		assertThat(response.statusCode()).isEqualTo(400);
@@ -179,22 +160,15 @@ class RoutePaymentTests extends IntegrationTest {
 	// --- helpers
 
 	private String upload(String xml) {
-		HttpResponse<byte[]> response = postUpload(xml);
-		assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(302);
-		return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		return RouteFixtures.upload(this.admin, this.caseTypeId, xml);
 	}
 
 	private HttpResponse<byte[]> postUpload(String xml) {
-		this.admin.get(BASE + "/" + this.caseTypeId);
-		return this.admin.postMultipart(BASE + "/" + this.caseTypeId + "/hochladen",
-				Map.of("_csrf", this.admin.csrfToken()), "datei", "laufweg.bpmn", "application/xml",
-				xml.getBytes(StandardCharsets.UTF_8));
+		return RouteFixtures.postUpload(this.admin, this.caseTypeId, xml);
 	}
 
 	private void publish(String routePath) {
-		this.admin.open(routePath);
-		WebSession.Page published = this.admin.submit(routePath + "/veroeffentlichen", Map.of());
-		assertThat(published.isRedirect()).as(published.mainText()).isTrue();
+		RouteFixtures.publish(this.admin, routePath);
 	}
 
 	private UUID openCase() {
@@ -215,17 +189,11 @@ class RoutePaymentTests extends IntegrationTest {
 	}
 
 	private String processInstanceOf(UUID caseId) {
-		return this.jdbc.sql("select process_instance_id from case_file where id = :id")
-			.param("id", caseId)
-			.query(String.class)
-			.single();
+		return RouteFixtures.processInstanceOf(this.jdbc, caseId);
 	}
 
 	private String referenceOf(UUID caseId) {
-		return this.jdbc.sql("select reference from case_file where id = :id")
-			.param("id", caseId)
-			.query(String.class)
-			.single();
+		return RouteFixtures.referenceOf(this.jdbc, caseId);
 	}
 
 	private List<String> openTasks(UUID caseId) {

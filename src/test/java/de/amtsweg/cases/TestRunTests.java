@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +49,6 @@ class TestRunTests extends IntegrationTest {
 
 	static final String ADMIN = "admin@musterstadt.example";
 
-	static final String BASE = "/intern/admin/verfahren";
-
 	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@Autowired
@@ -92,25 +89,8 @@ class TestRunTests extends IntegrationTest {
 	void ownFormAndCaseType() {
 		this.musterstadt = this.municipalities.bySlug("musterstadt").orElseThrow();
 		this.formKey = "testbetrieb-" + UUID.randomUUID().toString().substring(0, 8);
-		String json = """
-				{"schemaVersion": 1, "key": "%s", "title": {"de": "Zuschuss", "en": "Grant"},
-				 "pages": [{"id": "angaben", "title": "Angaben", "fields": [
-				   {"id": "name", "type": "text", "label": "Name"},
-				   {"id": "amount", "type": "number", "label": "Betrag"},
-				   {"id": "email", "type": "email", "label": "E-Mail"}]}]}
-				""".formatted(this.formKey);
-		SystemActor.run(() -> {
-			this.definitions.save(this.musterstadt.id(), json, "editor", Locale.GERMAN);
-			this.definitions.publish(this.musterstadt.id(), this.formKey);
-		});
-		this.caseTypeId = this.jdbc.sql("""
-				insert into case_type (municipality_id, form_key, version, name_de, name_en, processing_days)
-				values (:m, :key, 1, :name, 'Grant', 30) returning id""")
-			.param("m", this.musterstadt.id())
-			.param("key", this.formKey)
-			.param("name", "Zuschuss " + this.formKey)
-			.query(UUID.class)
-			.single();
+		this.caseTypeId = RouteFixtures.formWithCaseType(this.definitions, this.jdbc, this.musterstadt.id(),
+				this.formKey, "Zuschuss", "Grant", "amount", "Betrag");
 		this.bauamt = this.jdbc.sql("select id from org_unit where municipality_id = :m and key = 'bauamt'")
 			.param("m", this.musterstadt.id())
 			.query(UUID.class)
@@ -330,16 +310,11 @@ class TestRunTests extends IntegrationTest {
 	// --- helpers
 
 	private String upload(String resource) {
-		return uploadXml(RouteAdminTests.resource(resource));
+		return uploadXml(RouteFixtures.resource(resource));
 	}
 
 	private String uploadXml(String xml) {
-		this.admin.get(BASE + "/" + this.caseTypeId);
-		HttpResponse<byte[]> response = this.admin.postMultipart(BASE + "/" + this.caseTypeId + "/hochladen",
-				Map.of("_csrf", this.admin.csrfToken()), "datei", "laufweg.bpmn", "application/xml",
-				xml.getBytes(StandardCharsets.UTF_8));
-		assertThat(response.statusCode()).isEqualTo(302);
-		return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		return RouteFixtures.upload(this.admin, this.caseTypeId, xml);
 	}
 
 	private String startTestRun(String routePath) {
@@ -379,18 +354,11 @@ class TestRunTests extends IntegrationTest {
 	}
 
 	private String stateOf(int version) {
-		return this.jdbc.sql("select state from case_route where case_type_id = :t and version = :v")
-			.param("t", this.caseTypeId)
-			.param("v", version)
-			.query(String.class)
-			.single();
+		return RouteFixtures.stateOf(this.jdbc, this.caseTypeId, version);
 	}
 
 	private String referenceOf(UUID caseId) {
-		return this.jdbc.sql("select reference from case_file where id = :id")
-			.param("id", caseId)
-			.query(String.class)
-			.single();
+		return RouteFixtures.referenceOf(this.jdbc, caseId);
 	}
 
 	private String definitionOf(UUID caseId) {
