@@ -59,7 +59,7 @@ class SubmissionLimitTests extends IntegrationTest {
 
 	@AfterEach
 	void forgetCounts() {
-		this.jdbc.sql("delete from form_rate_limit").update();
+		this.jdbc.sql("delete from rate_limit where name like 'form-submission%'").update();
 	}
 
 	@Test
@@ -72,8 +72,8 @@ class SubmissionLimitTests extends IntegrationTest {
 		String first = checkPage(guest);
 		assertThat(guest.submit(first.replace("/pruefen", "/absenden"), Map.of()).location()).isPresent();
 		assertThat(this.jdbc
-			.sql("update form_rate_limit set attempts = 100000, window_started_at = :now "
-					+ "where key like 'submission-without-proof:%'")
+			.sql("update rate_limit set attempts = 100000, window_started_at = :now "
+					+ "where name = 'form-submission-without-proof'")
 			.param("now", Timestamp.from(this.clock.instant()))
 			.update()).isEqualTo(1);
 
@@ -112,7 +112,7 @@ class SubmissionLimitTests extends IntegrationTest {
 		WebSession.Page first = guest.submit(submit, Map.of());
 		WebSession.Page second = guest.submit(submit, Map.of());
 		assertThat(second.location()).isEqualTo(first.location());
-		assertThat(this.jdbc.sql("select attempts from form_rate_limit where key like 'submission-without-proof:%'")
+		assertThat(this.jdbc.sql("select attempts from rate_limit where name = 'form-submission-without-proof'")
 			.query(Integer.class)
 			.single()).isEqualTo(1);
 	}

@@ -39,11 +39,8 @@ public class DraftExpiry {
 
 	private final Clock clock;
 
-	private final SubmissionRateLimits rateLimits;
-
 	DraftExpiry(DraftRepository drafts, SubmissionRepository submissions, DraftFiles files, JobLock lock,
-			AuditLog auditLog, TransactionTemplate transactions, SubmissionRateLimits rateLimits, Clock clock) {
-		this.rateLimits = rateLimits;
+			AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
 		this.drafts = drafts;
 		this.submissions = submissions;
 		this.files = files;
@@ -56,10 +53,7 @@ public class DraftExpiry {
 	@Scheduled(fixedDelayString = "${amtsweg.forms.expiry-interval:PT1H}",
 			initialDelayString = "${amtsweg.forms.expiry-interval:PT1H}")
 	void scheduled() {
-		this.lock.runExclusively("forms-draft-expiry", Duration.ofMinutes(30), () -> {
-			deleteExpired();
-			this.rateLimits.forgetOldWindows();
-		});
+		this.lock.runExclusively("forms-draft-expiry", Duration.ofMinutes(30), this::deleteExpired);
 	}
 
 	/** Deletes every expired draft; returns how many. */
